@@ -1,0 +1,94 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .events import EventPage
+from .resources import ResourcePage
+
+
+class PartnerIndexPage(Page):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["community.HomePage"]
+    subpage_types = ["community.PartnerPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("partner index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = (
+            PartnerPage.objects.child_of(self).live().public().select_related("region")
+            .order_by("title")
+        )
+        return context
+
+
+class PartnerPage(Page):
+    class Kind(models.TextChoices):
+        UN_ENTITY = "un", _("UN entity")
+        GOVERNMENT = "government", _("Government")
+        INTERGOVERNMENTAL = "igo", _("Intergovernmental organisation")
+        PRIVATE = "private", _("Private sector")
+        ACADEMIA = "academia", _("Academia")
+        CIVIL_SOCIETY = "civil", _("Civil society")
+        NETWORK = "network", _("Network")
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    summary = models.TextField(_("summary"), max_length=500)
+    description = RichTextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    country = CountryField(_("country"), blank=True)
+    region = models.ForeignKey(
+        "community.Region", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("region"),
+    )
+    is_lead = models.BooleanField(
+        _("lead organisation"), default=False,
+        help_text=_("The organisation that leads the community."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("logo"),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("acronym"),
+        FieldPanel("kind"),
+        FieldPanel("is_lead"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("logo"),
+        FieldPanel("website"),
+        FieldPanel("country"),
+        FieldPanel("region"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym"),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+    parent_page_types = ["community.PartnerIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("partner organisation")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["resources"] = (
+            ResourcePage.objects.live().public().filter(publisher=self)
+            .order_by("-publication_date")[:10]
+        )
+        context["events"] = (
+            EventPage.objects.live().public().filter(organisers=self).order_by("-start")[:10]
+        )
+        return context

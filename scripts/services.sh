@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# Local services for the test suite: PostgreSQL, Redis and Elasticsearch, on
+# loopback only, with all state under .services/ (or $COMMUNITY_SERVICES_DIR).
+#
+#   scripts/services.sh start  [postgres|redis|elasticsearch ...]  # install if missing, start, wait
+#   scripts/services.sh stop   [postgres|redis|elasticsearch ...]
+#   scripts/services.sh status [postgres|redis|elasticsearch ...]
+#   eval "$(scripts/services.sh env)"                              # DATABASE_URL, REDIS_URL, ...
+#
+# Ports: COMMUNITY_PG_PORT (55432), COMMUNITY_REDIS_PORT (56379),
+#        COMMUNITY_ES_PORT (59200), COMMUNITY_ES_TRANSPORT_PORT (59300).
+# Needs root (installs packages, runs postgres and elasticsearch as their own users).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STATE=${COMMUNITY_SERVICES_DIR:-$ROOT/.services}
+PG_PORT=${COMMUNITY_PG_PORT:-55432}
+REDIS_PORT=${COMMUNITY_REDIS_PORT:-56379}
+ES_PORT=${COMMUNITY_ES_PORT:-59200}
+ES_TRANSPORT_PORT=${COMMUNITY_ES_TRANSPORT_PORT:-59300}
+# Elasticsearch server version follows the pinned Python client.
+ES_VERSION=$(sed -n 's/^elasticsearch==\([0-9.]*\).*/\1/p' "$ROOT/requirements.txt" 2>/dev/null || true)
+ES_VERSION=${ES_VERSION:-8.19.3}
+ES_ARTIFACT=org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip
+ES_USER=elasticsearch-local
+
+PG_DIR=$STATE/postgres
+REDIS_DIR=$STATE/redis
+ES_DIR=$STATE/elasticsearch
+ES_HOME=$ES_DIR/elasticsearch-$ES_VERSION
+ALL_SERVICES=(postgres redis elasticsearch)
+
+DATABASE_URL=postgres://community:community@127.0.0.1:$PG_PORT/community
+REDIS_URL=redis://127.0.0.1:$REDIS_PORT/0
+ELASTICSEARCH_URL=http://127.0.0.1:$ES_PORT
+
+say() { echo "$*" >&2; }
+die() { say "ERROR: $*"; exit 1; }
+
+apt_install() {
+  say "installing $* ..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get install -y -q "$@" >/dev/null ||
+    { apt-get update -q >/dev/null && apt-get install -y -q "$@" >/dev/null; }
+}
+
+need_cmd() { command -v "$1" >/dev/null || apt_install "$2"; }
+
+# A directory that a service user can reach (every parent must be traversable).
+make_dir() {
+  local dir=$1 owner=$2
+  mkdir -p "$dir"
+  chmod o+x "$STATE" "$dir"
+  chown "$owner:" "$dir"
+  runuser -u "$owner" -- test -w "$dir" ||
+    die "$owner cannot write $dir (is every parent directory traversable?)"
+}
+
+# True when the pidfile names a live (not zombie) process.
+pid_alive() {
+  local pid
+  [[ -s $1 ]] && pid=$(head -n1 "$1") && kill -0 "$pid" 2>/dev/null &&
+    [[ $(ps -o stat= -p "$pid") != Z* ]]
+}
+
+# ---------------------------------------------------------------- postgres
+pg_bin() { printf '%s\n' /usr/lib/postgresql/*/bin | sort -V | tail -n1; }
+pg() { runuser -u postgres -- "$(pg_bin)/$1" "${@:2}"; }
+postgres_log() { echo "$PG_DIR/postgres.log"; }
+postgres_url() { echo "$DATABASE_URL"; }
+postgres_running() { [[ -s $PG_DIR/data/PG_VERSION ]] && pg pg_ctl -D "$PG_DIR/data" status >/dev/null 2>&1; }
+postgres_ready() { "$(pg_bin)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; }
+
+postgres_install() {
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql
+  make_dir "$PG_DIR" postgres
+  [[ -s $PG_DIR/data/PG_VERSION ]] ||
+    pg initdb -D "$PG_DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+}
+
+postgres_start() {
+  pg pg_ctl -D "$PG_DIR/data" -l "$(postgres_log)" -W start -o \
+    "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off" >/dev/null
+}
+
+# Called once the server answers: role and database for the app (idempotent).
+postgres_setup() {
+  local q=("$(pg_bin)/psql" -X -q -h "$PG_DIR" -p "$PG_PORT" -U postgres -d postgres -tAc)
+  [[ $("${q[@]}" "select 1 from pg_roles where rolname = 'community'") == 1 ]] ||
+    "${q[@]}" "create role community login superuser password 'community'"
+  [[ $("${q[@]}" "select 1 from pg_database where datname = 'community'") == 1 ]] ||
+    "${q[@]}" "create database community owner community"
+}
+
+postgres_stop() { pg pg_ctl -D "$PG_DIR/data" -m fast -w stop >/dev/null; }
+
+# ---------------------------------------------------------------- redis
+redis_log() { echo "$REDIS_DIR/redis.log"; }
+redis_url() { echo "$REDIS_URL"; }
+redis_running() { pid_alive "$REDIS_DIR/redis.pid"; }
+redis_ready() { [[ $(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]; }
+redis_install() { need_cmd redis-server redis-server; need_cmd redis-cli redis-tools; mkdir -p "$REDIS_DIR"; }
+redis_setup() { :; }
+
+redis_start() {
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --protected-mode yes \
+    --save '' --appendonly no --dir "$REDIS_DIR" \
+    --pidfile "$REDIS_DIR/redis.pid" --logfile "$(redis_log)"
+}
+
+redis_stop() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; wait_gone "$REDIS_DIR/redis.pid"; }
+
+# ---------------------------------------------------------------- elasticsearch
+elasticsearch_log() { echo "$ES_DIR/logs/community-test.log"; }
+elasticsearch_url() { echo "$ELASTICSEARCH_URL"; }
+elasticsearch_running() { pid_alive "$ES_DIR/elasticsearch.pid"; }
+elasticsearch_ready() {
+  curl -fsS -o /dev/null "$ELASTICSEARCH_URL/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null
+}
+elasticsearch_setup() { :; }
+
+elasticsearch_install() {
+  need_cmd java default-jre-headless
+  need_cmd curl curl
+  id -u "$ES_USER" >/dev/null 2>&1 ||
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$ES_USER"
+  make_dir "$ES_DIR" "$ES_USER"
+  if [[ ! -x $ES_HOME/bin/elasticsearch ]]; then
+    need_cmd mvn maven
+    need_cmd unzip unzip
+    say "fetching $ES_ARTIFACT ..."
+    mvn -B -q dependency:copy -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$ES_DIR/download" >&2
+    unzip -q -o "$ES_DIR/download/elasticsearch-$ES_VERSION.zip" -d "$ES_DIR"
+    rm -rf "$ES_DIR/download"
+  fi
+  mkdir -p "$ES_DIR/data" "$ES_DIR/logs" "$ES_DIR/tmp"
+  chown -R "$ES_USER:" "$ES_DIR"
+}
+
+# The integ-test zip's jvm.options logs GC to a relative gc.log, which strands the
+# launcher's JVM probe directories in /tmp: replace it with warnings on stderr.
+ES_NO_GC_LOG='-Xlog:disable -Xlog:all=warning:stderr:uptime,level,tags'
+
+elasticsearch_start() {
+  local java_home
+  java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  # -d returns once the node has started (or failed); its own output goes to launcher.log.
+  (cd "$ES_DIR" && runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" \
+    ES_JAVA_OPTS="-Xms512m -Xmx512m $ES_NO_GC_LOG" ES_TMPDIR="$ES_DIR/tmp" \
+    "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/elasticsearch.pid" \
+    -E cluster.name=community-test -E discovery.type=single-node \
+    -E network.host=127.0.0.1 -E http.port="$ES_PORT" -E transport.port="$ES_TRANSPORT_PORT" \
+    -E path.data="$ES_DIR/data" -E path.logs="$ES_DIR/logs" \
+    -E xpack.security.enabled=false \
+    -E cluster.routing.allocation.disk.threshold_enabled=false \
+    >"$ES_DIR/launcher.log" 2>&1) || true
+}
+
+elasticsearch_stop() {
+  local pidfile=$ES_DIR/elasticsearch.pid
+  pid_alive "$pidfile" && kill "$(head -n1 "$pidfile")"
+  wait_gone "$pidfile"
+}
+
+# ---------------------------------------------------------------- generic
+wait_gone() {
+  local pidfile=$1 i
+  for ((i = 0; i < 60; i++)); do pid_alive "$pidfile" || return 0; sleep 1; done
+  kill -9 "$(head -n1 "$pidfile")" 2>/dev/null || true
+}
+
+fail() {
+  local svc=$1 limit=$2 log
+  log=$("${svc}_log")
+  say "ERROR: $svc did not become ready within $limit s; see its log: $log"
+  [[ -f $log ]] && tail -n 30 "$log" >&2
+  if [[ $svc == elasticsearch && -s $ES_DIR/launcher.log ]]; then
+    say "--- $ES_DIR/launcher.log:"; tail -n 30 "$ES_DIR/launcher.log" >&2
+  fi
+  return 1
+}
+
+start_one() {
+  local svc=$1 limit=60 start=$SECONDS
+  [[ $svc == elasticsearch ]] && limit=180
+  "${svc}_install"
+  "${svc}_running" || "${svc}_start"
+  until "${svc}_ready"; do
+    # Give up early when the process is gone (e.g. port taken), else at the limit.
+    if ((SECONDS - start >= limit)) || { ((SECONDS - start >= 3)) && ! "${svc}_running"; }; then
+      fail "$svc" "$limit"; return 1
+    fi
+    sleep 1
+  done
+  "${svc}_setup"
+  echo "$svc ready at $("${svc}_url")"
+}
+
+stop_one() { if "$1_running"; then "$1_stop"; fi; echo "$1 stopped"; }
+status_one() { if "$1_running"; then echo "$1 running"; else echo "$1 stopped"; fi; }
+
+print_env() {
+  echo "export DATABASE_URL=$DATABASE_URL"
+  echo "export REDIS_URL=$REDIS_URL"
+  echo "export ELASTICSEARCH_URL=$ELASTICSEARCH_URL"
+}
+
+main() {
+  local cmd=${1:-}; shift || true
+  local services=("$@") svc rc=0
+  ((${#services[@]})) || services=("${ALL_SERVICES[@]}")
+  for svc in "${services[@]}"; do
+    [[ " ${ALL_SERVICES[*]} " == *" $svc "* ]] || die "unknown service: $svc"
+  done
+  case $cmd in
+    start) [[ $(id -u) == 0 ]] || die "start needs root"
+           mkdir -p "$STATE"
+           for svc in "${services[@]}"; do start_one "$svc" || rc=1; done ;;
+    stop) for svc in "${services[@]}"; do stop_one "$svc"; done ;;
+    status) for svc in "${services[@]}"; do status_one "$svc"; done ;;
+    env) print_env ;;
+    *) sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
+  esac
+  return "$rc"
+}
+
+main "$@"
