@@ -10,7 +10,8 @@ from .models import EventIndexPage, PartnerIndexPage, ResourceIndexPage
 def _navigation(request) -> list[dict]:
     sections = {
         type(page.specific_deferred): page
-        for page in Page.objects.live().type(ResourceIndexPage, PartnerIndexPage, EventIndexPage)
+        for page in Page.objects.live()
+        .type(ResourceIndexPage, PartnerIndexPage, EventIndexPage)
         .specific(defer=True)
     }
 

@@ -24,8 +24,11 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     urlpatterns += [
-        path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve,
-             {"document_root": settings.MEDIA_ROOT}),
+        path(
+            f"{settings.MEDIA_URL.strip('/')}/<path:path>",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 # Pages people read carry their language in the URL (/ar/..., /fr/...); English has none.

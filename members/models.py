@@ -85,17 +85,22 @@ class ExpertProfile(models.Model):
         "community.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     languages = models.CharField(
-        _("languages spoken"), max_length=200, blank=True,
+        _("languages spoken"),
+        max_length=200,
+        blank=True,
         help_text=_("Language codes separated by commas, for example: en, ar, fr"),
     )
     action_lines = models.ManyToManyField("community.ActionLine", blank=True, related_name="+")
     themes = models.ManyToManyField("community.Theme", blank=True, related_name="+")
     visibility = models.CharField(
-        _("who can see this profile"), max_length=10, choices=Visibility.choices,
+        _("who can see this profile"),
+        max_length=10,
+        choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
     is_sample = models.BooleanField(
-        _("sample profile"), default=False,
+        _("sample profile"),
+        default=False,
         help_text=_("A made-up profile that shows what the directory looks like."),
     )
 

@@ -16,7 +16,8 @@ def directory(request):
 
 def profile(request, pk: int):
     expert = get_object_or_404(
-        ExpertProfile.objects.visible_to(request.user).select_related("region")
+        ExpertProfile.objects.visible_to(request.user)
+        .select_related("region")
         .prefetch_related("action_lines", "themes"),
         pk=pk,
     )

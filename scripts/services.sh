@@ -80,7 +80,7 @@ postgres_install() {
 
 postgres_start() {
   pg pg_ctl -D "$PG_DIR/data" -l "$(postgres_log)" -W start -o \
-    "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c fsync=off -c synchronous_commit=off" >/dev/null
+    "-c listen_addresses=127.0.0.1 -p $PG_PORT -k '$PG_DIR' -c fsync=off -c synchronous_commit=off" >/dev/null
 }
 
 # Called once the server answers: role and database for the app (idempotent).
@@ -132,21 +132,20 @@ elasticsearch_install() {
     mvn -B -q dependency:copy -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$ES_DIR/download" >&2
     unzip -q -o "$ES_DIR/download/elasticsearch-$ES_VERSION.zip" -d "$ES_DIR"
     rm -rf "$ES_DIR/download"
+    # Its GC log goes to a relative gc.log, which strands the launcher's JVM probe dirs in /tmp.
+    sed -i '/^-Xlog:gc/d' "$ES_HOME/config/jvm.options"
   fi
   mkdir -p "$ES_DIR/data" "$ES_DIR/logs" "$ES_DIR/tmp"
   chown -R "$ES_USER:" "$ES_DIR"
 }
 
-# The integ-test zip's jvm.options logs GC to a relative gc.log, which strands the
-# launcher's JVM probe directories in /tmp: replace it with warnings on stderr.
-ES_NO_GC_LOG='-Xlog:disable -Xlog:all=warning:stderr:uptime,level,tags'
-
 elasticsearch_start() {
   local java_home
   java_home=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  find "$ES_DIR/tmp" -mindepth 1 -delete  # leftovers of the last launch (JVM probe dirs etc.)
   # -d returns once the node has started (or failed); its own output goes to launcher.log.
-  (cd "$ES_DIR" && runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" \
-    ES_JAVA_OPTS="-Xms512m -Xmx512m $ES_NO_GC_LOG" ES_TMPDIR="$ES_DIR/tmp" \
+  (cd "$ES_DIR" && timeout 180 runuser -u "$ES_USER" -- env ES_JAVA_HOME="$java_home" \
+    ES_JAVA_OPTS="-Xms512m -Xmx512m" ES_TMPDIR="$ES_DIR/tmp" CLI_JAVA_OPTS="-Djava.io.tmpdir=$ES_DIR/tmp" \
     "$ES_HOME/bin/elasticsearch" -d -p "$ES_DIR/elasticsearch.pid" \
     -E cluster.name=community-test -E discovery.type=single-node \
     -E network.host=127.0.0.1 -E http.port="$ES_PORT" -E transport.port="$ES_TRANSPORT_PORT" \
@@ -177,7 +176,7 @@ fail() {
   if [[ $svc == elasticsearch && -s $ES_DIR/launcher.log ]]; then
     say "--- $ES_DIR/launcher.log:"; tail -n 30 "$ES_DIR/launcher.log" >&2
   fi
-  return 1
+  exit 1
 }
 
 start_one() {
@@ -188,7 +187,7 @@ start_one() {
   until "${svc}_ready"; do
     # Give up early when the process is gone (e.g. port taken), else at the limit.
     if ((SECONDS - start >= limit)) || { ((SECONDS - start >= 3)) && ! "${svc}_running"; }; then
-      fail "$svc" "$limit"; return 1
+      fail "$svc" "$limit"
     fi
     sleep 1
   done
@@ -207,7 +206,7 @@ print_env() {
 
 main() {
   local cmd=${1:-}; shift || true
-  local services=("$@") svc rc=0
+  local services=("$@") svc
   ((${#services[@]})) || services=("${ALL_SERVICES[@]}")
   for svc in "${services[@]}"; do
     [[ " ${ALL_SERVICES[*]} " == *" $svc "* ]] || die "unknown service: $svc"
@@ -215,13 +214,12 @@ main() {
   case $cmd in
     start) [[ $(id -u) == 0 ]] || die "start needs root"
            mkdir -p "$STATE"
-           for svc in "${services[@]}"; do start_one "$svc" || rc=1; done ;;
+           for svc in "${services[@]}"; do start_one "$svc"; done ;;
     stop) for svc in "${services[@]}"; do stop_one "$svc"; done ;;
     status) for svc in "${services[@]}"; do status_one "$svc"; done ;;
     env) print_env ;;
     *) sed -n '2,12s/^# \{0,1\}//p' "${BASH_SOURCE[0]}" >&2; exit 2 ;;
   esac
-  return "$rc"
 }
 
 main "$@"

@@ -14,7 +14,9 @@ def create_home_page(apps, schema_editor):
     Locale = apps.get_model("wagtailcore.Locale")
     HomePage = apps.get_model("community.HomePage")
 
-    Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore").delete()
+    Page.objects.filter(
+        depth=2, content_type__model="page", content_type__app_label="wagtailcore"
+    ).delete()
     content_type, _ = ContentType.objects.get_or_create(model="homepage", app_label="community")
     locale = Locale.objects.order_by("pk").first()
     home = HomePage.objects.create(

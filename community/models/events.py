@@ -55,7 +55,10 @@ class EventPage(TaggedContent, Page):
     start = models.DateTimeField(_("starts"))
     end = models.DateTimeField(_("ends"))
     time_zone = models.CharField(
-        _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="UTC",
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        default="UTC",
         help_text=_("The time zone where the event takes place."),
     )
     event_format = models.CharField(
@@ -65,11 +68,15 @@ class EventPage(TaggedContent, Page):
     city = models.CharField(_("city"), max_length=255, blank=True)
     country = CountryField(_("country"), blank=True)
     organisers = ParentalManyToManyField(
-        "community.PartnerPage", blank=True, related_name="organised_events",
+        "community.PartnerPage",
+        blank=True,
+        related_name="organised_events",
         verbose_name=_("organisers"),
     )
     languages = models.CharField(
-        _("languages"), max_length=255, blank=True,
+        _("languages"),
+        max_length=255,
+        blank=True,
         help_text=_("For example: Arabic and English, with interpretation"),
     )
     registration_url = models.URLField(_("registration link"), blank=True)

@@ -38,13 +38,13 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         visible_events = EventPage.objects.live().public()
-        context["partners"] = (
-            PartnerPage.objects.live().public().order_by("-is_lead", "title")
-        )
+        context["partners"] = PartnerPage.objects.live().public().order_by("-is_lead", "title")
         context["upcoming_events"] = upcoming(visible_events)[:3]
         context["recent_events"] = past(visible_events)[:3]
         context["featured_resources"] = (
-            ResourcePage.objects.live().public().select_related("publisher")
+            ResourcePage.objects.live()
+            .public()
+            .select_related("publisher")
             .order_by("-featured", "-publication_date")[:4]
         )
         return context

@@ -24,7 +24,10 @@ class PartnerIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = (
-            PartnerPage.objects.child_of(self).live().public().select_related("region")
+            PartnerPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("region")
             .order_by("title")
         )
         return context
@@ -47,16 +50,25 @@ class PartnerPage(Page):
     website = models.URLField(_("website"), blank=True)
     country = CountryField(_("country"), blank=True)
     region = models.ForeignKey(
-        "community.Region", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("region"),
+        "community.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("region"),
     )
     is_lead = models.BooleanField(
-        _("lead organisation"), default=False,
+        _("lead organisation"),
+        default=False,
         help_text=_("The organisation that leads the community."),
     )
     logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("logo"),
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("logo"),
     )
 
     content_panels = Page.content_panels + [
@@ -85,7 +97,9 @@ class PartnerPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["resources"] = (
-            ResourcePage.objects.live().public().filter(publisher=self)
+            ResourcePage.objects.live()
+            .public()
+            .filter(publisher=self)
             .order_by("-publication_date")[:10]
         )
         context["events"] = (

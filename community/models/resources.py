@@ -25,8 +25,11 @@ class ResourceIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["resources"] = (
-            ResourcePage.objects.child_of(self).live().public()
-            .select_related("publisher").order_by("-publication_date")
+            ResourcePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("publisher")
+            .order_by("-publication_date")
         )
         return context
 
@@ -61,8 +64,12 @@ class ResourcePage(TaggedContent, Page):
         verbose_name=_("body"),
     )
     publisher = models.ForeignKey(
-        "community.PartnerPage", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="published_resources", verbose_name=_("publisher"),
+        "community.PartnerPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="published_resources",
+        verbose_name=_("publisher"),
     )
     publication_date = models.DateField(_("publication date"))
     language = models.CharField(_("language of the resource"), max_length=10, default="en")

@@ -21,12 +21,12 @@ class ActionLine(models.Model):
         verbose_name = _("WSIS action line")
         verbose_name_plural = _("WSIS action lines")
 
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
     @property
     def code(self) -> str:
         return f"C{self.number}"
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.title}"
 
 
 @register_snippet

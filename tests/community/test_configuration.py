@@ -1,0 +1,121 @@
+"""Configuration comes from environment variables; unset means the embedded default."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+READ_SETTINGS = """
+import json
+from django.conf import settings
+print(json.dumps({
+    "database": settings.DATABASES["default"]["ENGINE"],
+    "channel_layer": settings.CHANNEL_LAYERS["default"]["BACKEND"],
+    "cache": settings.CACHES["default"]["BACKEND"],
+    "search": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
+    "tasks": settings.TASKS["default"]["BACKEND"],
+    "email": settings.EMAIL_BACKEND,
+}))
+"""
+SERVICE_VARIABLES = ["DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "TASKS_BACKEND", "DEBUG"]
+
+
+def run_python(code: str, **environment: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES + ["SECRET_KEY"]}
+    env.update(DJANGO_SETTINGS_MODULE="community.settings", **environment)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def settings_with(**environment: str) -> dict:
+    result = run_python(READ_SETTINGS, SECRET_KEY="x" * 50, **environment)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_nothing_set_means_the_embedded_default(tmp_path):
+    chosen = settings_with(VAR_DIR=str(tmp_path))
+
+    assert chosen == {
+        "database": "django.db.backends.sqlite3",
+        "channel_layer": "channels.layers.InMemoryChannelLayer",
+        "cache": "django.core.cache.backends.locmem.LocMemCache",
+        "search": "wagtail.search.backends.database",
+        "tasks": "django_tasks.backends.immediate.ImmediateBackend",
+        "email": "django.core.mail.backends.console.EmailBackend",
+    }
+
+
+def test_production_variables_choose_the_production_services():
+    chosen = settings_with(
+        DATABASE_URL="postgres://u:p@db.internal:5432/community",
+        REDIS_URL="redis://redis.internal:6379/0",
+        ELASTICSEARCH_URL="http://search.internal:9200",
+        TASKS_BACKEND="database",
+    )
+
+    assert chosen["database"] == "django.db.backends.postgresql"
+    assert chosen["channel_layer"] == "channels_redis.core.RedisChannelLayer"
+    assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert chosen["search"] == "wagtail.search.backends.elasticsearch8"
+    assert chosen["tasks"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_without_debug_the_process_refuses_to_start_without_a_secret_key():
+    result = run_python("import django; django.setup()")
+
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_an_unknown_task_backend_is_named_in_the_error():
+    result = run_python(
+        "import django; django.setup()", SECRET_KEY="x" * 50, TASKS_BACKEND="celery"
+    )
+
+    assert result.returncode != 0
+    assert "TASKS_BACKEND" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["true", "1", "yes"])
+def test_debug_accepts_the_usual_spellings_of_true(value):
+    result = run_python("from django.conf import settings; print(settings.DEBUG)", DEBUG=value)
+
+    assert result.stdout.strip() == "True"
+
+
+def test_production_settings_pass_the_deployment_checklist():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env={
+            **{k: v for k, v in os.environ.items() if k not in SERVICE_VARIABLES},
+            "DJANGO_SETTINGS_MODULE": "community.settings",
+            "SECRET_KEY": "a-long-random-production-key-" + "k" * 40,
+            "DATABASE_URL": "postgres://u:p@db.internal:5432/community",
+            "REDIS_URL": "redis://redis.internal:6379/0",
+            "ELASTICSEARCH_URL": "http://search.internal:9200",
+            "TASKS_BACKEND": "database",
+            "ALLOWED_HOSTS": "community.example.org",
+            "SECURE_HTTPS": "true",
+            "BEHIND_PROXY": "true",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

@@ -1,0 +1,104 @@
+"""The production services, exercised against real servers that `make test` starts."""
+
+import uuid
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from channels.testing import WebsocketCommunicator
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+
+from community.asgi import application
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_database_is_postgresql():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        assert cursor.fetchone()[0].startswith("PostgreSQL")
+
+
+@pytest.mark.redis
+def test_two_processes_reach_each_other_through_the_redis_channel_layer():
+    """Two layer instances stand for two ASGI processes sharing Redis."""
+    from channels_redis.core import RedisChannelLayer
+
+    config = settings.CHANNEL_LAYERS["default"]["CONFIG"]
+    sender, receiver = RedisChannelLayer(**config), RedisChannelLayer(**config)
+    group = f"test-{uuid.uuid4().hex}"
+
+    async def round_trip():
+        channel = await receiver.new_channel()
+        await receiver.group_add(group, channel)
+        await sender.group_send(group, {"type": "hello", "text": "from the other process"})
+        message = await receiver.receive(channel)
+        await receiver.group_discard(group, channel)
+        await sender.flush()
+        return message
+
+    assert async_to_sync(round_trip)() == {"type": "hello", "text": "from the other process"}
+
+
+@pytest.mark.redis
+def test_the_cache_is_shared_through_redis():
+    import redis
+
+    key = f"probe-{uuid.uuid4().hex}"
+    cache.set(key, "shared", timeout=30)
+
+    raw = redis.Redis.from_url(settings.REDIS_URL)
+    assert any(key in name.decode() for name in raw.keys(f"*{key}*"))
+    assert cache.get(key) == "shared"
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+def test_published_pages_are_indexed_in_elasticsearch(demo):
+    from elasticsearch import Elasticsearch
+
+    from community.models import ResourcePage
+
+    client = Elasticsearch(settings.ELASTICSEARCH_URL)
+    client.indices.refresh(index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}*")
+    title = ResourcePage.objects.live().first().title
+
+    hits = client.search(
+        index=f"{settings.ELASTICSEARCH_INDEX_PREFIX}*",
+        query={"multi_match": {"query": title, "fields": ["*"]}},
+    )["hits"]["total"]["value"]
+
+    assert hits >= 1
+
+
+@pytest.mark.django_db
+def test_the_websocket_health_check_answers_through_the_channel_layer():
+    async def ping():
+        communicator = WebsocketCommunicator(
+            application, "/ws/health/", headers=[(b"origin", b"http://localhost")]
+        )
+        connected, _ = await communicator.connect()
+        assert connected
+        await communicator.send_json_to({"type": "ping"})
+        reply = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return reply
+
+    reply = async_to_sync(ping)()
+
+    assert reply["type"] == "pong"
+    assert get_channel_layer() is not None
+
+
+@pytest.mark.django_db
+def test_websockets_from_other_origins_are_refused():
+    async def connect_from_elsewhere():
+        communicator = WebsocketCommunicator(
+            application, "/ws/health/", headers=[(b"origin", b"https://evil.example")]
+        )
+        connected, _ = await communicator.connect()
+        return connected
+
+    assert async_to_sync(connect_from_elsewhere)() is False

@@ -1,0 +1,62 @@
+"""Shared fixtures, and the rule that a test needing a real service never silently skips in CI."""
+
+import io
+import os
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+SERVICE_MARKERS = {
+    "postgres": (
+        "DATABASE_URL",
+        lambda: settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+    ),
+    "redis": ("REDIS_URL", lambda: bool(settings.REDIS_URL)),
+    "elasticsearch": ("ELASTICSEARCH_URL", lambda: bool(settings.ELASTICSEARCH_URL)),
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked for a service run only where it is configured.
+
+    `make test` deselects them in the embedded run and configures every service for the
+    second run. Anyone running pytest by hand without a service gets a skip that says what
+    to set; with CI=true the same situation is a failure.
+    """
+    in_ci = os.environ.get("CI", "").lower() == "true"
+    for item in items:
+        for marker, (variable, configured) in SERVICE_MARKERS.items():
+            if marker in item.keywords and not configured():
+                message = f"needs {marker}: set {variable} (make test starts it)"
+                if in_ci:
+                    item.add_marker(pytest.mark.usefixtures("_fail_missing_service"))
+                    item.user_properties.append(("missing_service", message))
+                else:
+                    item.add_marker(pytest.mark.skip(reason=message))
+
+
+@pytest.fixture
+def _fail_missing_service(request):
+    reasons = [value for key, value in request.node.user_properties if key == "missing_service"]
+    pytest.fail("; ".join(reasons))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo content once into the test database; each test rolls back its changes."""
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content, as a newcomer's `make run` loads it.
+
+    Transactional tests (browser, tasks) empty the database when they end, so the content
+    is loaded again for any test that comes after one of them.
+    """
+    from community.models import ResourcePage
+
+    if not ResourcePage.objects.exists():
+        call_command("load_demo", stdout=io.StringIO())
