@@ -12,8 +12,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options) -> None:
-        verbose = options["verbosity"] > 1
-        counts = load_demo(stdout=self.stdout if verbose else None)
+        verbosity = options["verbosity"]
+        counts = load_demo(stdout=self.stdout if verbosity > 1 else None)
+        if verbosity == 0:
+            return
         for kind, count in counts.items():
             self.stdout.write(f"{kind}: {count}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
