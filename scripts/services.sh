@@ -98,7 +98,7 @@ postgres_stop() { pg pg_ctl -D "$PG_DIR/data" -m fast -w stop >/dev/null; }
 redis_log() { echo "$REDIS_DIR/redis.log"; }
 redis_url() { echo "$REDIS_URL"; }
 redis_running() { pid_alive "$REDIS_DIR/redis.pid"; }
-redis_ready() { [[ $(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]; }
+redis_ready() { [[ $(timeout 3 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping 2>/dev/null) == PONG ]]; }
 redis_install() { need_cmd redis-server redis-server; need_cmd redis-cli redis-tools; mkdir -p "$REDIS_DIR"; }
 redis_setup() { :; }
 
@@ -108,14 +108,14 @@ redis_start() {
     --pidfile "$REDIS_DIR/redis.pid" --logfile "$(redis_log)"
 }
 
-redis_stop() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; wait_gone "$REDIS_DIR/redis.pid"; }
+redis_stop() { timeout 10 redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true; wait_gone "$REDIS_DIR/redis.pid"; }
 
 # ---------------------------------------------------------------- elasticsearch
 elasticsearch_log() { echo "$ES_DIR/logs/community-test.log"; }
 elasticsearch_url() { echo "$ELASTICSEARCH_URL"; }
 elasticsearch_running() { pid_alive "$ES_DIR/elasticsearch.pid"; }
 elasticsearch_ready() {
-  curl -fsS -o /dev/null "$ELASTICSEARCH_URL/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null
+  curl -fsS --max-time 5 -o /dev/null "$ELASTICSEARCH_URL/_cluster/health?wait_for_status=yellow&timeout=1s" 2>/dev/null
 }
 elasticsearch_setup() { :; }
 
@@ -172,9 +172,11 @@ fail() {
   local svc=$1 limit=$2 log
   log=$("${svc}_log")
   say "ERROR: $svc did not become ready within $limit s; see its log: $log"
+  "${svc}_running" || say "($svc is not running: it exited while starting)"
   [[ -f $log ]] && tail -n 30 "$log" >&2
   if [[ $svc == elasticsearch && -s $ES_DIR/launcher.log ]]; then
-    say "--- $ES_DIR/launcher.log:"; tail -n 30 "$ES_DIR/launcher.log" >&2
+    say "--- errors from $ES_DIR/launcher.log:"
+    grep -E '\]\[ERROR\]|^Caused by|^ERROR' "$ES_DIR/launcher.log" | head -n 5 | cut -c1-300 >&2 || true
   fi
   exit 1
 }

@@ -2,21 +2,18 @@
 
 import pytest
 
-from members.models import ExpertProfile, User, Visibility
+from members.models import Visibility
+from tests.factories import ExpertProfileFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def profiles():
-    def make(name: str, visibility: str) -> ExpertProfile:
-        user = User.objects.create_user(email=f"{name.lower()}@example.org", password="x")
-        return ExpertProfile.objects.create(user=user, display_name=name, visibility=visibility)
-
     return {
-        "public": make("Publicia", Visibility.PUBLIC),
-        "members": make("Membera", Visibility.MEMBERS),
-        "hidden": make("Hiddena", Visibility.HIDDEN),
+        "public": ExpertProfileFactory(display_name="Publicia", visibility=Visibility.PUBLIC),
+        "members": ExpertProfileFactory(display_name="Membera", visibility=Visibility.MEMBERS),
+        "hidden": ExpertProfileFactory(display_name="Hiddena", visibility=Visibility.HIDDEN),
     }
 
 
@@ -30,7 +27,7 @@ def test_visitors_see_public_profiles_only(client, profiles):
 
 
 def test_members_also_see_members_only_profiles(client, profiles):
-    client.force_login(User.objects.create_user(email="reader@example.org", password="x"))
+    client.force_login(UserFactory())
 
     html = client.get("/experts/").content.decode()
 
@@ -45,7 +42,7 @@ def test_a_hidden_profile_is_seen_by_its_owner_and_staff_but_never_listed(client
     assert client.get(profiles["hidden"].get_absolute_url()).status_code == 200
     assert "Hiddena" not in client.get("/experts/").content.decode()
 
-    client.force_login(User.objects.create_user(email="s@example.org", password="x", is_staff=True))
+    client.force_login(UserFactory(is_staff=True))
     assert client.get(profiles["hidden"].get_absolute_url()).status_code == 200
     assert "Hiddena" not in client.get("/experts/").content.decode()
 
