@@ -129,7 +129,8 @@ elasticsearch_install() {
     need_cmd mvn maven
     need_cmd unzip unzip
     say "fetching $ES_ARTIFACT ..."
-    mvn -B -q dependency:copy -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$ES_DIR/download" >&2
+    mvn -B -q dependency:copy -Dartifact="$ES_ARTIFACT" -DoutputDirectory="$ES_DIR/download" \
+      >"$ES_DIR/mvn.log" 2>&1 || { cat "$ES_DIR/mvn.log" >&2; die "could not fetch $ES_ARTIFACT"; }
     unzip -q -o "$ES_DIR/download/elasticsearch-$ES_VERSION.zip" -d "$ES_DIR"
     rm -rf "$ES_DIR/download"
     # Its GC log goes to a relative gc.log, which strands the launcher's JVM probe dirs in /tmp.
