@@ -42,6 +42,7 @@ $(VAR)/.migrated: $(VENV)/.installed $(VAR)/secret_key $(wildcard */migrations/*
 
 $(VAR)/.demo-loaded: $(VAR)/.migrated $(wildcard community/demo/*.py)
 	$(WITH_KEY) $(MANAGE) load_demo
+	$(WITH_KEY) $(MANAGE) update_index --verbosity 0
 	@touch $@
 
 $(VAR)/.static-collected: $(VENV)/.installed $(VAR)/secret_key $(shell find static -type f)

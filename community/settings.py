@@ -152,12 +152,23 @@ else:
 # Search: Elasticsearch when configured, the database otherwise.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "community")
+# "full" uses Wagtail's n-gram analysers; "standard" runs on the minimal distribution.
+ELASTICSEARCH_ANALYSIS = os.environ.get("ELASTICSEARCH_ANALYSIS", "full")
+ELASTICSEARCH_BACKENDS = {
+    "full": "wagtail.search.backends.elasticsearch8",
+    "standard": "search.backends.StandardAnalysisElasticsearch8SearchBackend",
+}
+if ELASTICSEARCH_ANALYSIS not in ELASTICSEARCH_BACKENDS:
+    raise ImproperlyConfigured(
+        f"ELASTICSEARCH_ANALYSIS={ELASTICSEARCH_ANALYSIS!r} is not known; "
+        f"use one of: {', '.join(ELASTICSEARCH_BACKENDS)}."
+    )
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": ELASTICSEARCH_BACKENDS[ELASTICSEARCH_ANALYSIS],
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": ELASTICSEARCH_INDEX_PREFIX,
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
             "TIMEOUT": 10,
             "OPTIONS": {},
             "INDEX_SETTINGS": {"settings": {"index": {"number_of_replicas": 0}}},
@@ -248,7 +259,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     # One line per task run is noise; failures are still logged.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
+    },
 }
 
 # Wagtail

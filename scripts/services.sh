@@ -205,6 +205,8 @@ print_env() {
   echo "export DATABASE_URL=$DATABASE_URL"
   echo "export REDIS_URL=$REDIS_URL"
   echo "export ELASTICSEARCH_URL=$ELASTICSEARCH_URL"
+  # The minimal distribution has no analysis module: only the standard analyser works.
+  echo "export ELASTICSEARCH_ANALYSIS=standard"
 }
 
 main() {

@@ -43,7 +43,7 @@ fi
 step "Suite on the embedded default"
 embedded_marker="not postgres and not redis and not elasticsearch"
 [[ -n "$browser_marker" ]] && embedded_marker="$embedded_marker and $browser_marker"
-run env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL -u TASKS_BACKEND \
+run env -u DATABASE_URL -u REDIS_URL -u ELASTICSEARCH_URL -u ELASTICSEARCH_ANALYSIS -u TASKS_BACKEND \
   "$BIN/pytest" -m "$embedded_marker" "$@"
 
 step "Production services"
@@ -51,7 +51,7 @@ if bash scripts/services.sh start; then
   eval "$(bash scripts/services.sh env)"
   step "Suite on PostgreSQL + Redis + Elasticsearch"
   run env DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" ELASTICSEARCH_URL="$ELASTICSEARCH_URL" \
-    "$BIN/pytest" -m "not browser" "$@"
+    ELASTICSEARCH_ANALYSIS="$ELASTICSEARCH_ANALYSIS" "$BIN/pytest" -m "not browser" "$@"
 
   step "Deployment checks with production settings"
   run env DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" ELASTICSEARCH_URL="$ELASTICSEARCH_URL" \

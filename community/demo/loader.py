@@ -18,6 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.html import format_html
 from modelcluster.models import get_all_child_m2m_relations
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from community.models import (
@@ -117,6 +118,10 @@ def tags(item: data.EventData | data.ResourceData) -> dict[str, Any]:
 def snapshot(page: Page) -> str:
     """The page's content as Wagtail would store it in a revision, for spotting changes."""
     content = page.serializable_data()
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField) and isinstance(content.get(field.name), str):
+            # Stored as JSON text whose key order depends on the database (jsonb sorts keys).
+            content[field.name] = json.loads(content[field.name])
     for relation in get_all_child_m2m_relations(page):
         # Many-to-many links have no order: [7, 11] and [11, 7] are the same organisers.
         content[relation.name] = sorted(content[relation.name])

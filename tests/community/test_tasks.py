@@ -8,7 +8,7 @@ from django_tasks.base import TaskResultStatus
 
 from community.tasks import send_email
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_by_default_a_task_runs_at_once():
