@@ -21,7 +21,14 @@ print(json.dumps({
     "email": settings.EMAIL_BACKEND,
 }))
 """
-SERVICE_VARIABLES = ["DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL", "TASKS_BACKEND", "DEBUG"]
+SERVICE_VARIABLES = [
+    "DATABASE_URL",
+    "REDIS_URL",
+    "ELASTICSEARCH_URL",
+    "ELASTICSEARCH_ANALYSIS",
+    "TASKS_BACKEND",
+    "DEBUG",
+]
 
 
 def run_python(code: str, **environment: str) -> subprocess.CompletedProcess:
@@ -70,6 +77,14 @@ def test_production_variables_choose_the_production_services():
     assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert chosen["search"] == "wagtail.search.backends.elasticsearch8"
     assert chosen["tasks"] == "django_tasks_db.DatabaseBackend"
+
+
+def test_the_minimal_elasticsearch_distribution_is_served_by_standard_analysis():
+    chosen = settings_with(
+        ELASTICSEARCH_URL="http://127.0.0.1:59200", ELASTICSEARCH_ANALYSIS="standard"
+    )
+
+    assert chosen["search"] == "search.backends.StandardAnalysisElasticsearch8SearchBackend"
 
 
 def test_without_debug_the_process_refuses_to_start_without_a_secret_key():
