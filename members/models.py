@@ -116,3 +116,38 @@ class ExpertProfile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:profile", args=[self.pk])
+
+
+class OrganisationRole(models.TextChoices):
+    ADMIN = "admin", _("Organisation admin")
+    EDITOR = "editor", _("Editor")
+    MEMBER = "member", _("Member")
+
+
+class OrganisationMembership(models.Model):
+    """A member's role in a partner organisation.
+
+    The role is mirrored into the organisation's Django groups, which carry the Wagtail page
+    permissions on the organisation's pages (see members/organisations.py).
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        "community.PartnerPage", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(
+        _("role"), max_length=10, choices=OrganisationRole.choices, default=OrganisationRole.MEMBER
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation"], name="one_role_per_organisation"
+            )
+        ]
+        verbose_name = _("organisation membership")
+        verbose_name_plural = _("organisation memberships")
+
+    def __str__(self) -> str:
+        return f"{self.user} - {self.organisation} ({self.get_role_display()})"
