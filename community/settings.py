@@ -71,6 +71,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -78,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -205,9 +209,61 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# A link, not a code: it works when the e-mail is opened on another device than the sign-up.
+# Following it shows a page with a button (no change on GET), so mail scanners confirm nothing.
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_UNIQUE_EMAIL = True
+# One address per member; a new one replaces the old only once it is verified.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = os.environ.get("ACCOUNT_EMAIL_SUBJECT_PREFIX", "[eGov Community] ")
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if env_bool("SECURE_HTTPS") else "http"
+# Counted in the cache (Redis in production, so every process shares the counts). Failed
+# sign-ins lock one address after 5 tries in 5 minutes, whatever the IP address.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip,100/h/ip",
+    "reset_password": "20/m/ip,5/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+    "confirm_email": "1/3m/key",
+}
+# Two-factor authentication: an authenticator app (TOTP) and single-use recovery codes.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "eGov Community")
+MFA_RECOVERY_CODE_COUNT = 10
+# Sessions list: keep the IP address, browser and last visit up to date.
+USERSESSIONS_TRACK_ACTIVITY = True
 LOGIN_REDIRECT_URL = "/"
 LOGIN_URL = "account_login"
+
+# Social sign-in is off unless SOCIAL_PROVIDERS names allauth providers, e.g. "github,google".
+# Each one's credentials come from SOCIAL_<PROVIDER>_CLIENT_ID and SOCIAL_<PROVIDER>_SECRET,
+# or from a "social application" added in the Django admin.
+SOCIAL_PROVIDERS = env_list("SOCIAL_PROVIDERS")
+if SOCIAL_PROVIDERS:
+    INSTALLED_APPS += ["allauth.socialaccount"] + [
+        f"allauth.socialaccount.providers.{provider}" for provider in SOCIAL_PROVIDERS
+    ]
+    SOCIALACCOUNT_PROVIDERS = {
+        provider: {
+            "APPS": [
+                {
+                    "client_id": os.environ[f"SOCIAL_{provider.upper()}_CLIENT_ID"],
+                    "secret": os.environ.get(f"SOCIAL_{provider.upper()}_SECRET", ""),
+                }
+            ]
+        }
+        for provider in SOCIAL_PROVIDERS
+        if os.environ.get(f"SOCIAL_{provider.upper()}_CLIENT_ID")
+    }
 
 # E-mail: printed to the console unless an SMTP server is configured.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -262,6 +318,8 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        # Page edits are in Wagtail's own history; the console keeps warnings.
+        "wagtail": {"level": "WARNING"},
     },
 }
 

@@ -74,37 +74,107 @@ class ExpertProfileQuerySet(models.QuerySet):
         return self.visible_to(user).exclude(visibility=Visibility.HIDDEN)
 
 
+class Language(models.Model):
+    """A language members speak; ISO 639-1 codes."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    name = models.CharField(_("name"), max_length=60)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ExpertProfile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="profile")
     display_name = models.CharField(_("display name"), max_length=120)
     headline = models.CharField(_("headline"), max_length=200, blank=True)
-    biography = models.TextField(_("biography"), blank=True)
-    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
-    country = CountryField(_("country"), blank=True)
-    region = models.ForeignKey(
-        "community.Region", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    biography = models.TextField(
+        _("biography"),
+        blank=True,
+        max_length=5000,
+        help_text=_("Markdown: *emphasis*, links, lists."),
     )
-    languages = models.CharField(
-        _("languages spoken"),
+    photo = models.ImageField(_("photo"), upload_to="profiles/", blank=True)
+    organisation = models.ForeignKey(
+        "community.PartnerPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="experts",
+        verbose_name=_("partner organisation"),
+    )
+    affiliation = models.CharField(
+        _("affiliation"),
         max_length=200,
         blank=True,
-        help_text=_("Language codes separated by commas, for example: en, ar, fr"),
+        help_text=_("Where you work, if it is not one of the partner organisations."),
     )
-    action_lines = models.ManyToManyField("community.ActionLine", blank=True, related_name="+")
-    themes = models.ManyToManyField("community.Theme", blank=True, related_name="+")
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    region = models.ForeignKey(
+        "community.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    languages = models.ManyToManyField(
+        Language, blank=True, related_name="speakers", verbose_name=_("languages spoken")
+    )
+    action_lines = models.ManyToManyField(
+        "community.ActionLine", blank=True, related_name="+", verbose_name=_("WSIS action lines")
+    )
+    themes = models.ManyToManyField(
+        "community.Theme", blank=True, related_name="+", verbose_name=_("themes")
+    )
+    sdgs = models.ManyToManyField(
+        "community.SustainableDevelopmentGoal",
+        blank=True,
+        related_name="+",
+        verbose_name=_("Sustainable Development Goals"),
+    )
+    years_of_experience = models.PositiveSmallIntegerField(
+        _("years of experience"), null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    orcid = models.CharField(
+        _("ORCID iD"), max_length=19, blank=True, help_text=_("For example 0000-0002-1825-0097")
+    )
+    linkedin = models.URLField(_("LinkedIn profile"), blank=True)
+    open_to_mentoring = models.BooleanField(_("mentoring"), default=False)
+    open_to_advisory = models.BooleanField(_("advisory work"), default=False)
+    open_to_speaking = models.BooleanField(_("speaking"), default=False)
+    open_to_peer_review = models.BooleanField(_("peer review"), default=False)
+    open_to_collaboration = models.BooleanField(_("collaboration"), default=False)
     visibility = models.CharField(
         _("who can see this profile"),
         max_length=10,
         choices=Visibility.choices,
         default=Visibility.MEMBERS,
     )
+    verified_at = models.DateTimeField(_("verified expert since"), null=True, blank=True)
     is_sample = models.BooleanField(
         _("sample profile"),
         default=False,
         help_text=_("A made-up profile that shows what the directory looks like."),
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     objects = ExpertProfileQuerySet.as_manager()
+
+    OPEN_TO_FIELDS = [
+        "open_to_mentoring",
+        "open_to_advisory",
+        "open_to_speaking",
+        "open_to_peer_review",
+        "open_to_collaboration",
+    ]
 
     class Meta:
         ordering = ["display_name"]
@@ -116,6 +186,128 @@ class ExpertProfile(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("members:profile", args=[self.pk])
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def open_to(self) -> list[str]:
+        return [
+            str(self._meta.get_field(name).verbose_name)
+            for name in self.OPEN_TO_FIELDS
+            if getattr(self, name)
+        ]
+
+
+class VerificationRequest(models.Model):
+    """A member's application to be shown as a verified expert, decided by a moderator."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a moderator")
+        APPROVED = "approved", _("Approved")
+        REJECTED = "rejected", _("Not approved")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="verification_requests")
+    evidence = models.TextField(
+        _("evidence"),
+        max_length=3000,
+        help_text=_("Your experience, roles and work that show your expertise."),
+    )
+    links = models.TextField(
+        _("links"), blank=True, max_length=2000, help_text=_("One address per line.")
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    reason = models.TextField(_("reason"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        permissions = [("review_verificationrequest", _("Can decide expert verification"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="one_pending_verification_per_member",
+            )
+        ]
+        verbose_name = _("verification request")
+        verbose_name_plural = _("verification requests")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.get_status_display()})"
+
+
+class Follow(models.Model):
+    """A member following an expert, an organisation or a topic; exactly one target is set."""
+
+    follower = models.ForeignKey(User, on_delete=models.CASCADE, related_name="follows")
+    expert = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="followers"
+    )
+    organisation = models.ForeignKey(
+        "community.PartnerPage", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    action_line = models.ForeignKey(
+        "community.ActionLine", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    theme = models.ForeignKey(
+        "community.Theme", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    TARGETS = ["expert", "organisation", "action_line", "theme"]
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        expert__isnull=False,
+                        organisation__isnull=True,
+                        action_line__isnull=True,
+                        theme__isnull=True,
+                    )
+                    | models.Q(
+                        expert__isnull=True,
+                        organisation__isnull=False,
+                        action_line__isnull=True,
+                        theme__isnull=True,
+                    )
+                    | models.Q(
+                        expert__isnull=True,
+                        organisation__isnull=True,
+                        action_line__isnull=False,
+                        theme__isnull=True,
+                    )
+                    | models.Q(
+                        expert__isnull=True,
+                        organisation__isnull=True,
+                        action_line__isnull=True,
+                        theme__isnull=False,
+                    )
+                ),
+                name="follow_has_exactly_one_target",
+            ),
+            *[
+                models.UniqueConstraint(
+                    fields=["follower", target],
+                    condition=models.Q(**{f"{target}__isnull": False}),
+                    name=f"follow_{target}_once",
+                )
+                for target in ["expert", "organisation", "action_line", "theme"]
+            ],
+        ]
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+
+    def __str__(self) -> str:
+        target = self.expert or self.organisation or self.action_line or self.theme
+        return f"{self.follower} follows {target}"
 
 
 class OrganisationRole(models.TextChoices):

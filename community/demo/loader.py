@@ -35,7 +35,7 @@ from community.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
-from members.models import ExpertProfile, User
+from members.models import ExpertProfile, Language, User
 
 from . import data
 
@@ -272,11 +272,14 @@ def load_experts() -> int:
                 "affiliation": expert.affiliation,
                 "country": expert.country,
                 "region": Region.objects.get(slug=expert.region),
-                "languages": expert.languages,
                 "visibility": expert.visibility,
+                "open_to_mentoring": True,
+                "open_to_peer_review": True,
                 "is_sample": True,
             },
         )
+        codes = [code.strip() for code in expert.languages.split(",")]
+        profile.languages.set(Language.objects.filter(code__in=codes))
         profile.action_lines.set(ActionLine.objects.filter(number__in=expert.action_lines))
         profile.themes.set(Theme.objects.filter(slug__in=expert.themes))
     return len(data.SAMPLE_EXPERTS)
