@@ -20,6 +20,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("healthz", views.health, name="health"),
+    path("r/<int:page_id>/", views.citable_link, name="citable_link"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -1,9 +1,12 @@
-"""Site-wide views: designed error pages and a health check."""
+"""Site-wide views: designed error pages, a health check, citable links."""
 
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.template import loader
+from wagtail.models import Page
+
+from community.visibility import public_pages
 
 
 def permission_denied(request, exception=None):
@@ -24,3 +27,13 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def citable_link(request, page_id: int):
+    """/r/<id>/: a link for citations that survives new slugs, moves and new languages."""
+    page = public_pages(Page.objects.filter(pk=page_id)).first()
+    url = page.get_url(request) if page else None
+    if not url:
+        raise Http404
+    # Temporary on purpose: the page's address may change again, this link never does.
+    return redirect(url)

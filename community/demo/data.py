@@ -145,6 +145,15 @@ EVENT_INDEX = IndexPageData(
     intro="Conferences, workshops and webinars where the community meets and compares notes.",
 )
 
+CALL_INDEX = IndexPageData(
+    slug="calls",
+    title="Calls and opportunities",
+    intro=(
+        "Calls for good practices, partnership requests and funding calls from the "
+        "community's partners. Members can answer a call for good practices here."
+    ),
+)
+
 # --- Partner organisations ------------------------------------------------------------------
 
 
@@ -520,6 +529,7 @@ class ResourceData:
     publication_date: dt.date
     body: tuple[str, ...]  # paragraphs of plain text
     quote: str = ""
+    last_reviewed: dt.date | None = None
     licence: str = "CC-BY-4.0"
     language: str = "en"
     featured: bool = False
@@ -774,5 +784,39 @@ SAMPLE_EXPERTS: tuple[ExpertData, ...] = (
         languages="en, et, de",
         action_lines=(5, 7),
         themes=("privacy-security", "public-private-partnerships"),
+    ),
+)
+
+
+# --- Calls and opportunities ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CallData:
+    slug: str
+    title: str
+    kind: str  # a CallPage.Kind value
+    summary: str
+    description: tuple[str, ...]  # paragraphs of plain text
+    deadline: dt.date
+
+
+CALLS: tuple[CallData, ...] = (
+    CallData(
+        slug="good-practices-technology-innovation-arab-public-sector",
+        title="Good practices in technology and innovation in Arab public institutions",
+        kind="good-practices",
+        summary=(
+            "Share a practice in which technology or innovation made a public institution in "
+            "the Arab region work better: for SDG targets 16.6 and 17.7."
+        ),
+        description=(
+            "The call was launched at the kick-off webinar of the ENACT project and collects "
+            "case studies of technology and innovation in the public sector.",
+            "Describe what was done, who did it, what changed, and what others can reuse. "
+            "Moderators review every submission before it appears in the knowledge base.",
+        ),
+        # Fixed, so that loading the demo twice changes nothing; a later one opens it again.
+        deadline=dt.date(2027, 12, 31),
     ),
 )

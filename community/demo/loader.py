@@ -23,6 +23,8 @@ from wagtail.models import Page
 
 from community.models import (
     ActionLine,
+    CallIndexPage,
+    CallPage,
     EventIndexPage,
     EventPage,
     HomePage,
@@ -61,6 +63,7 @@ def load_demo(stdout: TextIO | None = None) -> dict[str, int]:
         counts["partners"] = len(partners)
         counts["events"] = load_events(event_index, partners, stdout)
         counts["resources"] = load_resources(resource_index, partners, stdout)
+        counts["calls"] = load_calls(home, stdout)
         counts["sample experts"] = load_experts()
     return counts
 
@@ -129,10 +132,24 @@ def snapshot(page: Page) -> str:
 
 
 def publish_page(
-    parent: Page, page_class: type[P], slug: str, fields: dict[str, Any], stdout: TextIO | None
+    parent: Page,
+    page_class: type[P],
+    slug: str,
+    fields: dict[str, Any],
+    stdout: TextIO | None,
+    moved_from: Page | None = None,
 ) -> P:
-    """Create the child page with this slug, or update it; publish through a revision."""
+    """Create the child page with this slug, or update it; publish through a revision.
+
+    moved_from: where an older version of the demo put the page; it is moved here, not
+    duplicated, so databases loaded before the content moved under partners stay clean.
+    """
     page = page_class.objects.child_of(parent).filter(slug=slug).first()
+    if page is None and moved_from is not None:
+        earlier = page_class.objects.child_of(moved_from).filter(slug=slug).first()
+        if earlier is not None:
+            earlier.move(parent, pos="last-child")
+            page = page_class.objects.get(pk=earlier.pk)
     if page is None:
         page = page_class(slug=slug, **fields)
         parent.add_child(instance=page)
@@ -209,6 +226,7 @@ def load_partners(index: PartnerIndexPage, stdout: TextIO | None) -> dict[str, P
 def load_events(
     index: EventIndexPage, partners: dict[str, PartnerPage], stdout: TextIO | None
 ) -> int:
+    """Each event lives under its first organiser, whose editors look after it."""
     for event in data.EVENTS:
         fields = {
             "title": event.title,
@@ -227,7 +245,8 @@ def load_events(
             ),
             **tags(event),
         }
-        publish_page(index, EventPage, event.slug, fields, stdout)
+        organiser = partners[event.organisers[0]]
+        publish_page(organiser, EventPage, event.slug, fields, stdout, moved_from=index)
     return len(data.EVENTS)
 
 
@@ -247,15 +266,37 @@ def load_resources(
             "resource_type": resource.resource_type,
             "summary": resource.summary,
             "body": resource_body(resource),
-            "publisher": partners[resource.publisher],
             "publication_date": resource.publication_date,
+            "last_reviewed": resource.last_reviewed,
             "language": resource.language,
             "licence": resource.licence,
             "featured": resource.featured,
             **tags(resource),
         }
-        publish_page(index, ResourcePage, resource.slug, fields, stdout)
+        # Under its publisher's page: that is what makes the partner its publisher.
+        publisher = partners[resource.publisher]
+        publish_page(publisher, ResourcePage, resource.slug, fields, stdout, moved_from=index)
     return len(data.RESOURCES)
+
+
+def load_calls(home: HomePage, stdout: TextIO | None) -> int:
+    index = publish_page(
+        home,
+        CallIndexPage,
+        data.CALL_INDEX.slug,
+        {"title": data.CALL_INDEX.title, "intro": data.CALL_INDEX.intro},
+        stdout,
+    )
+    for call in data.CALLS:
+        fields = {
+            "title": call.title,
+            "kind": call.kind,
+            "summary": call.summary,
+            "description": rich_text(call.description),
+            "deadline": call.deadline,
+        }
+        publish_page(index, CallPage, call.slug, fields, stdout)
+    return len(data.CALLS)
 
 
 # --- Sample experts -------------------------------------------------------------------------

@@ -1,15 +1,19 @@
 import zoneinfo
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from community.blocks import agenda_blocks
+from community.visibility import is_expired, public_pages
 
 from .tagging import TaggedContent
 
@@ -39,7 +43,8 @@ class EventIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public()
+        # Events live under their organiser's page or here: list them all.
+        events = public_pages(EventPage.objects.descendant_of(self.get_site().root_page))
         context["upcoming_events"] = upcoming(events)
         context["past_events"] = past(events)
         return context
@@ -77,28 +82,52 @@ class EventPage(TaggedContent, Page):
         _("languages"),
         max_length=255,
         blank=True,
-        help_text=_("For example: Arabic and English, with interpretation"),
+        help_text=_("For example: Arabic and English"),
+    )
+    interpretation = models.CharField(
+        _("interpretation"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: simultaneous interpretation between Arabic and English"),
     )
     registration_url = models.URLField(_("registration link"), blank=True)
     body = StreamField(
         [("text", blocks.RichTextBlock(label=_("Text")))], blank=True, verbose_name=_("details")
+    )
+    agenda = StreamField(agenda_blocks(), blank=True, verbose_name=_("agenda"))
+    outcomes = ParentalManyToManyField(
+        "community.ResourcePage",
+        blank=True,
+        related_name="outcome_of_events",
+        verbose_name=_("outcomes"),
+        help_text=_("Resources that came out of the event: reports, presentations, recordings."),
     )
 
     content_panels = (
         Page.content_panels
         + [
             FieldPanel("summary"),
-            FieldPanel("start"),
-            FieldPanel("end"),
-            FieldPanel("time_zone"),
-            FieldPanel("event_format"),
-            FieldPanel("venue"),
-            FieldPanel("city"),
-            FieldPanel("country"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                    FieldPanel("time_zone"),
+                ],
+                heading=_("When"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("event_format"),
+                    FieldPanel("venue"),
+                    FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                ],
+                heading=_("Where"),
+            ),
             FieldPanel("organisers"),
-            FieldPanel("languages"),
+            FieldRowPanel([FieldPanel("languages"), FieldPanel("interpretation")]),
             FieldPanel("registration_url"),
             FieldPanel("body"),
+            FieldPanel("agenda"),
+            FieldPanel("outcomes"),
         ]
         + TaggedContent.taxonomy_panels
     )
@@ -108,11 +137,47 @@ class EventPage(TaggedContent, Page):
         index.SearchField("body"),
         index.FilterField("start"),
     ]
-    parent_page_types = ["community.EventIndexPage"]
+    parent_page_types = ["community.EventIndexPage", "community.PartnerPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = _("event")
+        indexes = [
+            models.Index(fields=["start"], name="event_start_idx"),
+            models.Index(fields=["end"], name="event_end_idx"),
+        ]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+    @property
+    def organising_partners(self) -> list:
+        """The organisers chosen, and the partner whose page the event lives under."""
+        from .partners import PartnerPage
+
+        partners = list(self.organisers.all())
+        parent = self.get_parent().specific_deferred if self.path else None
+        if isinstance(parent, PartnerPage) and parent not in partners:
+            partners.insert(0, parent)
+        return partners
+
+    def public_outcomes(self):
+        from .resources import ResourcePage
+
+        # Through the primary keys: in a preview, outcomes.all() is an in-memory list.
+        chosen = [resource.pk for resource in self.outcomes.all()]
+        return public_pages(ResourcePage.objects.filter(pk__in=chosen)).order_by(
+            "-publication_date"
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return is_expired(self)
+
+    def get_sitemap_urls(self, request=None):
+        return [] if self.is_expired else super().get_sitemap_urls(request)
 
     @property
     def local_start(self):

@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from community.visibility import public_pages
+
 from .events import EventPage, past, upcoming
 from .partners import PartnerPage
 from .resources import ResourcePage
@@ -29,6 +31,7 @@ class HomePage(Page):
         "community.ResourceIndexPage",
         "community.PartnerIndexPage",
         "community.EventIndexPage",
+        "community.CallIndexPage",
     ]
     max_count = 1
 
@@ -37,13 +40,12 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        visible_events = EventPage.objects.live().public()
-        context["partners"] = PartnerPage.objects.live().public().order_by("-is_lead", "title")
+        visible_events = public_pages(EventPage.objects.all())
+        context["partners"] = public_pages(PartnerPage.objects.all()).order_by("-is_lead", "title")
         context["upcoming_events"] = upcoming(visible_events)[:3]
         context["recent_events"] = past(visible_events)[:3]
         context["featured_resources"] = (
-            ResourcePage.objects.live()
-            .public()
+            public_pages(ResourcePage.objects.all())
             .select_related("publisher")
             .order_by("-featured", "-publication_date")[:4]
         )

@@ -1,10 +1,13 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from community.visibility import public_pages
 
 from .events import EventPage
 from .resources import ResourcePage
@@ -24,9 +27,7 @@ class PartnerIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = (
-            PartnerPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(PartnerPage.objects.child_of(self))
             .select_related("region")
             .order_by("title")
         )
@@ -89,20 +90,23 @@ class PartnerPage(Page):
         index.FilterField("kind"),
     ]
     parent_page_types = ["community.PartnerIndexPage"]
-    subpage_types: list[str] = []
+    # The organisation's own content lives under its page, so that Wagtail's page permissions
+    # on this subtree are exactly "edit your organisation's content" (members/organisations.py).
+    subpage_types = ["community.ResourcePage", "community.EventPage"]
 
     class Meta:
         verbose_name = _("partner organisation")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["resources"] = (
-            ResourcePage.objects.live()
-            .public()
-            .filter(publisher=self)
-            .order_by("-publication_date")[:10]
-        )
+        context["resources"] = public_pages(ResourcePage.objects.child_of(self)).order_by(
+            "-publication_date", "-pk"
+        )[:10]
+        # Its own events, and those of others that it co-organises.
         context["events"] = (
-            EventPage.objects.live().public().filter(organisers=self).order_by("-start")[:10]
+            public_pages(EventPage.objects.all())
+            .filter(Q(path__startswith=self.path) | Q(organisers=self))
+            .distinct()
+            .order_by("-start")[:10]
         )
         return context
