@@ -6,6 +6,14 @@ app_name = "members"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("<int:pk>/", views.profile, name="profile"),
+    path("<int:pk>/follow/", views.toggle_follow, name="toggle_follow"),
+    path("<int:pk>/followers/", views.follow_list, {"direction": "followers"}, name="followers"),
+    path("<int:pk>/following/", views.follow_list, {"direction": "following"}, name="following"),
+    path("me/", views.own_profile, name="own_profile"),
+    path("me/profile/", views.edit_profile, name="edit_profile"),
+    path("me/verification/", views.apply_for_verification, name="apply_for_verification"),
+    path("verification/", views.verification_queue, name="verification_queue"),
+    path("verification/<int:pk>/", views.decide_verification, name="decide_verification"),
 ]
 
 # Organisations' people (members/people.py) and the member's own settings and data.
