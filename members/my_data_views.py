@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from . import my_data, people
-from .models import OrganisationMembership, OrganisationRole
+from .models import ExpertProfile, OrganisationMembership, OrganisationRole
 
 
 class DeleteAccountForm(forms.Form):
@@ -59,10 +59,9 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         _link("mfa_index", _("Two-factor authentication")),
     ]
     profile_links = [_link("members:edit_profile", _("Edit your profile and who can see it"))]
-    try:
-        profile_links.append({"url": user.profile.get_absolute_url(), "label": _("Your profile")})
-    except type(user).profile.RelatedObjectDoesNotExist:
-        pass
+    profile = ExpertProfile.objects.filter(user=user).first()  # not every member has one
+    if profile is not None:
+        profile_links.append({"url": profile.get_absolute_url(), "label": _("Your profile")})
     memberships = [
         {
             "membership": membership,

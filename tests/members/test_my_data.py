@@ -61,6 +61,15 @@ def test_the_settings_page_gathers_account_profile_organisations_and_data(
     assert f"/experts/organisations/{organisation.pk}/people/" in html
 
 
+def test_a_member_without_a_profile_has_a_settings_page_too(client):
+    client.force_login(UserFactory())
+
+    response = client.get("/experts/me/settings/")
+
+    assert response.status_code == 200
+    assert "/experts/me/data.json" in response.content.decode()
+
+
 # Download my data ----------------------------------------------------------------------------
 
 
