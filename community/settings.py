@@ -235,6 +235,11 @@ ACCOUNT_RATE_LIMITS = {
     "reauthenticate": "10/m/user",
     "confirm_email": "1/3m/key",
 }
+# Behind the proxy every request comes from the proxy's address: count the client's address
+# from X-Forwarded-For instead (the proxy must append to it), or IP limits would be site-wide.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(
+    os.environ.get("TRUSTED_PROXY_COUNT", "1" if env_bool("BEHIND_PROXY") else "0")
+)
 # Two-factor authentication: an authenticator app (TOTP) and single-use recovery codes.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "eGov Community")

@@ -28,10 +28,15 @@ def unique_email(name: str = "member") -> str:
     return f"{name}-{uuid.uuid4().hex[:10]}@example.org"
 
 
-def visitor(**headers) -> Client:
-    """A browser on an address of its own (10.<run>.x.y), so rate limits are counted apart."""
+def unique_ip() -> str:
+    """An IP address no other test of this run uses (10.<run>.x.y)."""
     n = next(_addresses)
-    return Client(REMOTE_ADDR=f"10.{_run}.{n // 250}.{n % 250 + 1}", **headers)
+    return f"10.{_run}.{n // 250}.{n % 250 + 1}"
+
+
+def visitor(**headers) -> Client:
+    """A browser on an address of its own, so rate limits are counted apart."""
+    return Client(REMOTE_ADDR=unique_ip(), **headers)
 
 
 def verified_member(email: str | None = None, password: str = PASSWORD, **fields) -> User:

@@ -13,6 +13,7 @@ from tests.members.accounts_support import (
     sign_in,
     signed_in_user_id,
     unique_email,
+    unique_ip,
     verified_member,
     visitor,
 )
@@ -103,3 +104,21 @@ def test_the_429_page_is_translated():
 
     assert response.status_code == 429
     assert 'dir="rtl"' in response.content.decode()
+
+
+def test_behind_the_proxy_each_client_address_is_counted_apart(settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "2/m/ip"}
+    proxy = visitor()  # every request reaches the site from the proxy's address
+    first_client = {"HTTP_X_FORWARDED_FOR": unique_ip()}
+    second_client = {"HTTP_X_FORWARDED_FOR": unique_ip()}
+
+    def attempt(headers):
+        return proxy.post(
+            "/accounts/login/", {"login": unique_email(), "password": "guess"}, **headers
+        )
+
+    assert attempt(first_client).status_code == 200
+    assert attempt(first_client).status_code == 200
+    assert attempt(first_client).status_code == 429
+    assert attempt(second_client).status_code == 200
