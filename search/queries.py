@@ -5,6 +5,8 @@ import re
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from community.visibility import searchable_public_pages
+
 MAX_QUERY_LENGTH = 200
 # Query-syntax characters of SQLite FTS, PostgreSQL tsquery and Elasticsearch alike.
 _OPERATORS = re.compile(r"[^\w\s]+|_")
@@ -19,4 +21,4 @@ def search_public_pages(query: str) -> QuerySet | list:
     words = clean_query(query)
     if not words:
         return Page.objects.none()
-    return Page.objects.live().public().specific().search(words)
+    return searchable_public_pages().specific().search(words)

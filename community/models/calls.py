@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from community.visibility import public_pages
+from community.visibility import HiddenWhenExpired, public_pages
 
 
 class CallIndexPage(Page):
@@ -34,7 +34,7 @@ class CallIndexPage(Page):
         return context
 
 
-class CallPage(RoutablePageMixin, Page):
+class CallPage(HiddenWhenExpired, RoutablePageMixin, Page):
     class Kind(models.TextChoices):
         GOOD_PRACTICES = "good-practices", _("Call for good practices")
         PARTNERSHIP = "partnership", _("Partnership request")

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from community.blocks import agenda_blocks
-from community.visibility import is_expired, public_pages
+from community.visibility import HiddenWhenExpired, is_expired, public_pages
 
 from .tagging import TaggedContent
 
@@ -50,7 +50,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(TaggedContent, Page):
+class EventPage(HiddenWhenExpired, TaggedContent, Page):
     class Format(models.TextChoices):
         IN_PERSON = "in-person", _("In person")
         ONLINE = "online", _("Online")
@@ -175,9 +175,6 @@ class EventPage(TaggedContent, Page):
     @property
     def is_expired(self) -> bool:
         return is_expired(self)
-
-    def get_sitemap_urls(self, request=None):
-        return [] if self.is_expired else super().get_sitemap_urls(request)
 
     @property
     def local_start(self):

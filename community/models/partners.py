@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from community.visibility import public_pages
+from community.visibility import HiddenWhenExpired, public_pages
 
 from .events import EventPage
 from .resources import ResourcePage
@@ -34,7 +34,7 @@ class PartnerIndexPage(Page):
         return context
 
 
-class PartnerPage(Page):
+class PartnerPage(HiddenWhenExpired, Page):
     class Kind(models.TextChoices):
         UN_ENTITY = "un", _("UN entity")
         GOVERNMENT = "government", _("Government")

@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from community.blocks import resource_body_blocks
-from community.visibility import is_expired, public_pages
+from community.visibility import HiddenWhenExpired, is_expired, public_pages
 
 from .tagging import TaggedContent
 
@@ -55,7 +55,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class ResourcePage(TaggedContent, Page):
+class ResourcePage(HiddenWhenExpired, TaggedContent, Page):
     class ResourceType(models.TextChoices):
         REPORT = "report", _("Report")
         CASE_STUDY = "case-study", _("Case study")
@@ -210,9 +210,6 @@ class ResourcePage(TaggedContent, Page):
     @property
     def is_expired(self) -> bool:
         return is_expired(self)
-
-    def get_sitemap_urls(self, request=None):
-        return [] if self.is_expired else super().get_sitemap_urls(request)
 
 
 class ResourceAttachment(Orderable):
