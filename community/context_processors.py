@@ -4,14 +4,14 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .models import EventIndexPage, PartnerIndexPage, ResourceIndexPage
+from .models import CallIndexPage, EventIndexPage, PartnerIndexPage, ResourceIndexPage
 
 
 def _navigation(request) -> list[dict]:
     sections = {
         type(page.specific_deferred): page
         for page in Page.objects.live()
-        .type(ResourceIndexPage, PartnerIndexPage, EventIndexPage)
+        .type(ResourceIndexPage, PartnerIndexPage, EventIndexPage, CallIndexPage)
         .specific(defer=True)
     }
 
@@ -25,6 +25,7 @@ def _navigation(request) -> list[dict]:
         (_("Experts"), reverse("members:directory")),
         (_("Forums"), reverse("forums:index")),
         (_("Events"), page_url(EventIndexPage)),
+        (_("Calls"), page_url(CallIndexPage)),
         (_("Search"), reverse("search:search")),
     ]
     path = request.path

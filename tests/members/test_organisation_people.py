@@ -8,6 +8,8 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from community.models import PartnerPage
 from members import people
@@ -364,3 +366,20 @@ def test_removing_asks_for_confirmation_first(client, org_a, admin_of_a):
     assert "no longer belongs to" in response.content.decode()
     assert not OrganisationMembership.objects.filter(user=person).exists()
     assert fresh(person).groups.count() == 0
+
+
+def test_the_people_page_costs_the_same_queries_however_many_people(
+    client, org_a, admin_of_a, django_assert_num_queries
+):
+    client.force_login(admin_of_a)
+    for _ in range(2):
+        as_role_of(org_a, OrganisationRole.EDITOR)
+    client.get(people_url(org_a))  # the first request of a session does a little more
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(people_url(org_a)).status_code == 200
+    for _ in range(20):
+        ExpertProfileFactory(user=as_role_of(org_a, OrganisationRole.MEMBER))
+
+    with django_assert_num_queries(len(few.captured_queries)):
+        html = client.get(people_url(org_a)).content.decode()
+    assert html.count('<th scope="row"') == 23
