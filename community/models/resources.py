@@ -15,7 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from community.blocks import resource_body_blocks
-from community.visibility import HiddenWhenExpired, is_expired, public_pages
+from community.visibility import HiddenWhenExpired, is_expired
 
 from .tagging import TaggedContent
 
@@ -46,12 +46,12 @@ class ResourceIndexPage(Page):
         verbose_name = _("knowledge base")
 
     def get_context(self, request, *args, **kwargs):
+        from community.listings.knowledge_base import resource_listing  # imports this module
+
         context = super().get_context(request, *args, **kwargs)
-        context["resources"] = (
-            public_pages(ResourcePage.objects.descendant_of(self.get_site().root_page))
-            .select_related("publisher")
-            .order_by("-publication_date", "-pk")
-        )
+        # Filters, counts and pagination: see community/listings/ and docs/knowledge-base.md.
+        context["listing"] = resource_listing(request.GET, within=self.get_site().root_page)
+        context["resources"] = context["listing"].page
         return context
 
 

@@ -1,0 +1,1 @@
+"""Read paths of the faceted index pages: the knowledge base and the events."""
