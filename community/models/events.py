@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from community.admin_forms import EventPageForm
 from community.blocks import agenda_blocks
 from community.visibility import HiddenWhenExpired, is_expired, public_pages
 
@@ -42,13 +43,11 @@ class EventIndexPage(Page):
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
-        from community.listings.events import event_listing  # imports this module
-
         context = super().get_context(request, *args, **kwargs)
-        # Events live under their organiser's page or here: list them all, with filters
-        # (community/listings/, docs/knowledge-base.md).
-        context["listing"] = event_listing(request.GET, within=self.get_site().root_page)
-        context["events"] = context["listing"].page
+        # Events live under their organiser's page or here: list them all.
+        events = public_pages(EventPage.objects.descendant_of(self.get_site().root_page))
+        context["upcoming_events"] = upcoming(events)
+        context["past_events"] = past(events)
         return context
 
 
@@ -111,7 +110,12 @@ class EventPage(HiddenWhenExpired, TaggedContent, Page):
             FieldPanel("summary"),
             MultiFieldPanel(
                 [
-                    FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+                    FieldRowPanel(
+                        [
+                            FieldPanel("start", help_text=_("Local time where the event is.")),
+                            FieldPanel("end", help_text=_("Local time where the event is.")),
+                        ]
+                    ),
                     FieldPanel("time_zone"),
                 ],
                 heading=_("When"),
@@ -139,6 +143,7 @@ class EventPage(HiddenWhenExpired, TaggedContent, Page):
         index.SearchField("body"),
         index.FilterField("start"),
     ]
+    base_form_class = EventPageForm
     parent_page_types = ["community.EventIndexPage", "community.PartnerPage"]
     subpage_types: list[str] = []
 

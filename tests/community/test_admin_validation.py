@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.test.utils.form_data import querydict_from_html
@@ -134,3 +136,28 @@ def test_well_ordered_dates_are_published(client, moderator, partner):
     page = ResourcePage.objects.get(slug="service-design-handbook")
     assert page.live
     assert page.publisher == partner
+
+
+def test_event_times_are_typed_in_the_events_own_time_zone(client, moderator, partner):
+    response = post_new_page(
+        client,
+        "eventpage",
+        partner,
+        {
+            "title": "Webinar on open government portals",
+            "slug": "webinar-open-government-portals",
+            "summary": "Two hours on portals.",
+            "start": "2027-05-10 10:00",
+            "end": "2027-05-10 12:30",
+            "time_zone": "Asia/Beirut",
+            "event_format": "online",
+        },
+        "action-publish",
+    )
+
+    assert response.status_code == 302
+    event = EventPage.objects.get(slug="webinar-open-government-portals")
+    assert event.start.astimezone(dt.UTC).strftime("%H:%M") == "07:00"  # Beirut is UTC+3 in May
+    assert event.local_start.strftime("%Y-%m-%d %H:%M") == "2027-05-10 10:00"
+    edit_form = client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
+    assert 'value="2027-05-10 10:00"' in edit_form

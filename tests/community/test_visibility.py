@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from community.models import EventPage, PartnerPage, ResourcePage
 from tests.factories import UserFactory
@@ -83,6 +84,8 @@ def expired(page: Page) -> Page:
 
 
 def places_a_reader_looks(client, partner: PartnerPage, page: Page) -> dict[str, str]:
+    # Elasticsearch shows new documents after a refresh; the database at once.
+    get_search_backend().get_index_for_model(Page).refresh()
     return {
         url: client.get(url).content.decode()
         for url in [
