@@ -43,11 +43,13 @@ class EventIndexPage(Page):
         verbose_name = _("event index")
 
     def get_context(self, request, *args, **kwargs):
+        from community.listings.events import event_listing  # imports this module
+
         context = super().get_context(request, *args, **kwargs)
-        # Events live under their organiser's page or here: list them all.
-        events = public_pages(EventPage.objects.descendant_of(self.get_site().root_page))
-        context["upcoming_events"] = upcoming(events)
-        context["past_events"] = past(events)
+        # Events live under their organiser's page or here: list them all, with filters
+        # (community/listings/, docs/knowledge-base.md).
+        context["listing"] = event_listing(request.GET, within=self.get_site().root_page)
+        context["events"] = context["listing"].page
         return context
 
 
