@@ -89,9 +89,7 @@ def test_how_to_cite(client, partner):
     html = client.get(page.url).content.decode()
 
     assert "How to cite" in html
-    assert (
-        f"{partner.title} (2024). <cite>Open data portals in the Arab region</cite>." in html
-    )
+    assert f"{partner.title} (2024). <cite>Open data portals in the Arab region</cite>." in html
     assert f"http://testserver/r/{page.pk}/" in html
     assert "accessed" in html
 
@@ -106,3 +104,44 @@ def test_a_community_submission_is_cited_by_its_authors(client, demo):
     assert page.publisher is None
     assert "A community submission" in html
     assert "Layla Haddad (2024). <cite>" in html
+
+
+def test_files_and_authors_are_listed_without_e_mail_addresses(client, partner):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from community.models import ResourceAttachment
+    from tests.factories import UserFactory
+
+    page = publish(partner)
+    document = get_document_model().objects.create(
+        title="Full report", file=ContentFile(b"%PDF-1.4 report", name="report.pdf")
+    )
+    ResourceAttachment.objects.create(page=page, document=document)
+    author = UserFactory(first_name="Omar", last_name="Khalil", email="omar@example.org")
+    ResourceAuthor.objects.create(page=page, member=author, sort_order=0)
+    ResourceAuthor.objects.create(page=page, name="Sara Mansour", sort_order=1)
+
+    html = client.get(page.url).content.decode()
+
+    assert "Full report" in html
+    assert document.url in html
+    assert html.index("Omar Khalil") < html.index("Sara Mansour")
+    assert "omar@example.org" not in html
+
+
+def test_an_event_lists_only_public_outcomes(client, partner):
+    from community.models import EventPage
+
+    shown = publish(partner)
+    hidden = publish(partner, title="Draft findings", slug="draft-findings")
+    hidden.unpublish()
+    event = EventPage.objects.child_of(partner).live().first()
+    event.outcomes.set([shown, hidden])
+    event.save_revision().publish()
+
+    html = client.get(event.url).content.decode()
+
+    assert "Outcomes" in html
+    assert shown.title in html
+    assert "Draft findings" not in html

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -84,7 +86,9 @@ def expired(page: Page) -> Page:
 
 
 def places_a_reader_looks(client, partner: PartnerPage, page: Page) -> dict[str, str]:
-    # Elasticsearch shows new documents after a refresh; the database at once.
+    # Index as `update_index` would (Elasticsearch keeps no test's rollback), then refresh:
+    # Elasticsearch shows new documents after a refresh, the database at once.
+    call_command("update_index", stdout=io.StringIO())
     get_search_backend().get_index_for_model(Page).refresh()
     return {
         url: client.get(url).content.decode()
@@ -101,8 +105,11 @@ def places_a_reader_looks(client, partner: PartnerPage, page: Page) -> dict[str,
 
 @pytest.mark.parametrize("state", [draft, unpublished, rejected, expired])
 @pytest.mark.parametrize("kind", [new_resource, new_event])
-def test_hidden_content_is_nowhere_to_be_seen(client, partner, state, kind):
-    page = state(kind(partner))
+def test_hidden_content_is_nowhere_to_be_seen(
+    client, partner, state, kind, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # search indexing runs on commit
+        page = state(kind(partner))
     address = f"/partners/{partner.slug}/{page.slug}/"
 
     assert client.get(address).status_code == 404
@@ -113,9 +120,12 @@ def test_hidden_content_is_nowhere_to_be_seen(client, partner, state, kind):
 
 
 @pytest.mark.parametrize("kind", [new_resource, new_event])
-def test_the_same_content_published_is_seen_everywhere_it_belongs(client, partner, kind):
-    page = kind(partner)
-    page.get_latest_revision().publish()
+def test_the_same_content_published_is_seen_everywhere_it_belongs(
+    client, partner, kind, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # search indexing runs on commit
+        page = kind(partner)
+        page.get_latest_revision().publish()
     address = f"/partners/{partner.slug}/{page.slug}/"
 
     assert client.get(address).status_code == 200
@@ -142,8 +152,6 @@ def test_a_rejected_change_to_a_live_page_leaves_the_approved_content(client, pa
 
 
 def test_publish_scheduled_takes_an_expired_page_down(partner):
-    from django.core.management import call_command
-
     page = expired(new_resource(partner))
 
     call_command("publish_scheduled")
