@@ -52,10 +52,12 @@ def notify_submitter(page: Page, outcome: str, comment: str, submitter=None) -> 
     send_email.enqueue(subject, "\n".join(str(line) for line in lines), [submitter.email])
 
 
-def _decided(outcome: str, workflow_state: WorkflowState) -> None:
+def _decided(outcome: str, workflow_state: WorkflowState, decided_by) -> None:
     page = workflow_state.content_object
     if not isinstance(page, Page):
         return
+    if decided_by is not None and decided_by == workflow_state.requested_by:
+        return  # a moderator deciding on their own submission needs no e-mail about it
     task_state = workflow_state.current_task_state
     comment = task_state.specific.get_comment() if task_state else ""
     submitter = workflow_state.requested_by
@@ -65,12 +67,12 @@ def _decided(outcome: str, workflow_state: WorkflowState) -> None:
     )
 
 
-def on_workflow_approved(sender, instance: WorkflowState, **kwargs) -> None:
-    _decided(APPROVED, instance)
+def on_workflow_approved(sender, instance: WorkflowState, user=None, **kwargs) -> None:
+    _decided(APPROVED, instance, user)
 
 
-def on_workflow_rejected(sender, instance: WorkflowState, **kwargs) -> None:
-    _decided(REJECTED, instance)
+def on_workflow_rejected(sender, instance: WorkflowState, user=None, **kwargs) -> None:
+    _decided(REJECTED, instance, user)
 
 
 def on_page_moved(sender, instance: Page, **kwargs) -> None:

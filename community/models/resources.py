@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -116,6 +122,12 @@ class ResourcePage(HiddenWhenExpired, TaggedContent, Page):
     content_panels = (
         Page.content_panels
         + [
+            HelpPanel(
+                _(
+                    "The publisher is the partner organisation this resource is filed under. "
+                    "Resources filed directly in the knowledge base are community submissions."
+                )
+            ),
             FieldPanel("resource_type"),
             FieldPanel("summary"),
             FieldPanel("body"),

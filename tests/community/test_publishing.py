@@ -400,3 +400,21 @@ def test_a_scheduled_page_appears_only_once_its_time_has_come(client, org_a, edi
     page.refresh_from_db()
     assert page.live
     assert client.get(page.url).status_code == 200
+
+
+def test_a_moderator_deciding_on_their_own_submission_gets_no_e_mail(
+    client, org_a, moderator, django_capture_on_commit_callbacks
+):
+    client.force_login(moderator)
+    page = submit_new_resource(client, org_a)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/admin/pages/workflow/action/{page.pk}/approve/{task_state_of(page).pk}/",
+            {"comment": ""},
+        )
+
+    page.refresh_from_db()
+    assert page.live
+    assert [m for m in mail.outbox if m.to == [moderator.email]] == []
