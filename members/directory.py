@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -22,7 +22,11 @@ MAX_QUERY_LENGTH = 200
 SORTS = {
     "name": (_("Name"), ["display_name", "pk"]),
     "recent": (_("Recently updated"), ["-updated_at", "pk"]),
-    "experience": (_("Most experience"), ["-years_of_experience", "display_name", "pk"]),
+    # Profiles that state no experience come last on every database (PostgreSQL sorts NULL first).
+    "experience": (
+        _("Most experience"),
+        [F("years_of_experience").desc(nulls_last=True), "display_name", "pk"],
+    ),
 }
 OPEN_TO = {name.removeprefix("open_to_"): name for name in ExpertProfile.OPEN_TO_FIELDS}
 
