@@ -10,7 +10,9 @@ from community.visibility import public_pages
 
 
 def permission_denied(request, exception=None):
-    return render(request, "403.html", status=403)
+    # The site's own checks (check_* functions) raise with a reason written for the reader.
+    reason = str(exception) if exception is not None and exception.args else ""
+    return render(request, "403.html", {"reason": reason}, status=403)
 
 
 def page_not_found(request, exception=None):

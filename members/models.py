@@ -37,6 +37,9 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
+    # The name others @mention in the forums; made from the member's name when first needed
+    # (members/handles.py), so it never reveals the e-mail address.
+    handle = models.SlugField(_("forum name"), max_length=40, unique=True, null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

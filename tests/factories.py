@@ -1,7 +1,12 @@
 """factory-boy factories: the people and things tests need, with only what matters said."""
 
-import factory
+from datetime import timedelta
 
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from forums.models import Category, CategoryVisibility
 from members.models import ExpertProfile, User, Visibility
 
 
@@ -23,3 +28,38 @@ class ExpertProfileFactory(factory.django.DjangoModelFactory):
     display_name = factory.Faker("name")
     headline = "Digital government adviser"
     visibility = Visibility.PUBLIC
+
+
+class VerifiedUserFactory(UserFactory):
+    """A member who confirmed their e-mail address, and so may post; joined long enough ago
+    that the new-member limits do not apply unless a test asks for them."""
+
+    date_joined = factory.LazyFunction(lambda: timezone.now() - timedelta(days=90))
+
+    @factory.post_generation
+    def verified_email(obj, create, extracted, **kwargs):
+        if create:
+            EmailAddress.objects.create(user=obj, email=obj.email, primary=True, verified=True)
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+    description = "Where members compare notes."
+    visibility = CategoryVisibility.PUBLIC
+
+
+def thread_with_posts(category=None, author=None, replies: int = 0, title="A thread about data"):
+    """A thread started through the real action, with `replies` replies by other members."""
+    from forums.actions.posting import post_reply, start_thread
+
+    category = category or CategoryFactory()
+    author = author or VerifiedUserFactory()
+    first = start_thread(author=author, category=category, title=title, body="First post.")
+    for n in range(replies):
+        post_reply(author=VerifiedUserFactory(), thread=first.thread, body=f"Reply number {n}.")
+    first.thread.refresh_from_db()
+    return first.thread

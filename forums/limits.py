@@ -1,0 +1,129 @@
+"""Trust and rate limits on posting, counted from the database so every server process agrees.
+
+New members (fewer than `NEW_MEMBER_POSTS` visible posts, or an account younger than
+`NEW_MEMBER_DAYS`) may put fewer links in a post and start fewer threads a day; everyone
+has an hourly ceiling on posts. The numbers are settings (`FORUMS_LIMITS`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Post, Thread
+
+DEFAULTS = {
+    "NEW_MEMBER_POSTS": 3,
+    "NEW_MEMBER_DAYS": 2,
+    "NEW_MEMBER_LINKS": 2,
+    "NEW_MEMBER_THREADS_PER_DAY": 3,
+    "NEW_MEMBER_POSTS_PER_HOUR": 10,
+    "POSTS_PER_HOUR": 60,
+    "THREADS_PER_DAY": 20,
+    "DUPLICATE_WINDOW_MINUTES": 10,
+    "MAX_POST_LENGTH": 20_000,
+}
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+def limit(name: str) -> int:
+    return {**DEFAULTS, **getattr(settings, "FORUMS_LIMITS", {})}[name]
+
+
+class PostingLimitReached(ValidationError):
+    """A limit stopped this post; the message says which and how long to wait."""
+
+
+@dataclass(frozen=True)
+class Trust:
+    is_new: bool
+    max_links: int | None
+    threads_per_day: int
+    posts_per_hour: int
+
+
+def trust_of(user) -> Trust:
+    if user.is_staff or user.is_superuser:
+        return Trust(False, None, 10**6, 10**6)
+    young = user.date_joined > timezone.now() - timedelta(days=limit("NEW_MEMBER_DAYS"))
+    few_posts = Post.objects.filter(author=user, is_deleted=False, is_hidden=False)[
+        : limit("NEW_MEMBER_POSTS")
+    ].count() < limit("NEW_MEMBER_POSTS")
+    if young or few_posts:
+        return Trust(
+            True,
+            limit("NEW_MEMBER_LINKS"),
+            limit("NEW_MEMBER_THREADS_PER_DAY"),
+            limit("NEW_MEMBER_POSTS_PER_HOUR"),
+        )
+    return Trust(False, None, limit("THREADS_PER_DAY"), limit("POSTS_PER_HOUR"))
+
+
+def _wait_message(oldest, window: timedelta) -> str:
+    minutes = max(1, math.ceil((oldest + window - timezone.now()).total_seconds() / 60))
+    return ngettext(
+        "Please wait %(minutes)d minute before posting again.",
+        "Please wait %(minutes)d minutes before posting again.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+def check_posting_limits(user, body: str, *, new_thread: bool) -> None:
+    """Raise PostingLimitReached with a message the member can act on."""
+    trust = trust_of(user)
+    links = len(LINK.findall(body))
+    if trust.max_links is not None and links > trust.max_links:
+        raise PostingLimitReached(
+            ngettext(
+                "New members can put at most %(count)d link in a post; this one has %(links)d. "
+                "Remove some, or post them once you have taken part a little longer.",
+                "New members can put at most %(count)d links in a post; this one has %(links)d. "
+                "Remove some, or post them once you have taken part a little longer.",
+                trust.max_links,
+            )
+            % {"count": trust.max_links, "links": links}
+        )
+    now = timezone.now()
+    hour = timedelta(hours=1)
+    recent_posts = list(
+        Post.objects.filter(author=user, created_at__gt=now - hour)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)[: trust.posts_per_hour]
+    )
+    if len(recent_posts) >= trust.posts_per_hour:
+        raise PostingLimitReached(
+            _("You have posted %(count)d times in the last hour.") % {"count": len(recent_posts)}
+            + " "
+            + _wait_message(recent_posts[-1], hour)
+        )
+    if new_thread:
+        day = timedelta(days=1)
+        recent_threads = list(
+            Thread.objects.filter(author=user, created_at__gt=now - day)
+            .order_by("-created_at")
+            .values_list("created_at", flat=True)[: trust.threads_per_day]
+        )
+        if len(recent_threads) >= trust.threads_per_day:
+            raise PostingLimitReached(
+                _("You have started %(count)d threads today.") % {"count": len(recent_threads)}
+                + " "
+                + _wait_message(recent_threads[-1], day)
+            )
+
+
+def check_length(body: str) -> None:
+    if not body.strip():
+        raise ValidationError(_("Write something before you post."))
+    if len(body) > limit("MAX_POST_LENGTH"):
+        raise ValidationError(
+            _("A post can be at most %(max)d characters long; this one has %(length)d.")
+            % {"max": limit("MAX_POST_LENGTH"), "length": len(body)}
+        )

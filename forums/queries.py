@@ -1,0 +1,226 @@
+"""Read paths of the forums, each with its prefetches, in a number of queries that does not
+grow with the number of threads, posts or authors. Everything starts from `visible_to`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
+
+from .models import (
+    Bookmark,
+    Category,
+    Post,
+    Reaction,
+    ReadState,
+    Thread,
+    Watch,
+    WatchLevel,
+)
+from .permissions import can_moderate
+
+PER_PAGE_CHOICES = (20, 50, 100)
+THREADS_PER_PAGE = 30
+VIEWS = ("latest", "top", "unanswered", "mine")
+
+
+def per_page_from(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and int(value) in PER_PAGE_CHOICES else 20
+
+
+def page_of(position: int, per_page: int) -> int:
+    return (position - 1) // per_page + 1
+
+
+def _with_read_state(threads: QuerySet, user) -> QuerySet:
+    if not user.is_authenticated:
+        return threads
+    read = ReadState.objects.filter(user=user, thread=OuterRef("pk"))
+    return threads.annotate(last_read=Subquery(read.values("last_read_position")[:1]))
+
+
+def _unread_filter(user) -> Q:
+    """Threads with posts the member has not read: started since they joined, or moved on."""
+    return Q(last_read__isnull=True, last_posted_at__gt=user.date_joined) | Q(
+        last_read__lt=F("last_position")
+    )
+
+
+@dataclass
+class CategoryRow:
+    category: Category
+    threads: int
+    posts: int
+    last_posted_at: object
+    unread: int = 0
+
+
+def category_rows(user) -> list[CategoryRow]:
+    """The forums' front page: each category one may read, with counts and last activity."""
+    categories = list(
+        Category.objects.visible_to(user)
+        .select_related("action_line", "theme")
+        .order_by("position", "name")
+    )
+    visible = Thread.objects.visible_to(user).filter(category__in=[c.pk for c in categories])
+    totals = {
+        row["category"]: row
+        for row in visible.values("category").annotate(
+            threads=Count("pk"), posts=Sum("last_position"), last=Max("last_posted_at")
+        )
+    }
+    unread: dict[int, int] = {}
+    if user.is_authenticated:
+        unread = dict(
+            _with_read_state(visible, user)
+            .filter(_unread_filter(user))
+            .values("category")
+            .annotate(n=Count("pk"))
+            .values_list("category", "n")
+        )
+    return [
+        CategoryRow(
+            category=c,
+            threads=totals.get(c.pk, {}).get("threads", 0),
+            posts=totals.get(c.pk, {}).get("posts") or 0,
+            last_posted_at=totals.get(c.pk, {}).get("last"),
+            unread=unread.get(c.pk, 0),
+        )
+        for c in categories
+    ]
+
+
+def thread_list(
+    user,
+    *,
+    view: str = "latest",
+    category: Category | None = None,
+    action_line=None,
+    theme=None,
+    page: str | int | None = 1,
+) -> Page:
+    """A page of threads, as lists show them: pinned first in a category, then by activity."""
+    threads = Thread.objects.visible_to(user)
+    if category is not None:
+        threads = threads.filter(category=category)
+    if action_line is not None:
+        threads = threads.filter(action_lines=action_line)
+    if theme is not None:
+        threads = threads.filter(themes=theme)
+    if user.is_authenticated and category is None and view == "latest":
+        muted = Watch.objects.filter(user=user, level=WatchLevel.MUTED)
+        threads = threads.exclude(pk__in=muted.filter(thread__isnull=False).values("thread"))
+        threads = threads.exclude(
+            category__in=muted.filter(category__isnull=False).values("category")
+        )
+    if view == "unanswered":
+        threads = threads.filter(Q(is_question=True, accepted_post__isnull=True) | Q(reply_count=0))
+    if view == "mine":
+        threads = threads.filter(
+            Q(author=user) | Q(pk__in=Post.objects.filter(author=user).values("thread"))
+            if user.is_authenticated
+            else Q(pk__in=[])
+        )
+    if view == "top":
+        order = ["-like_count", "-reply_count", "-last_posted_at", "-pk"]
+    elif category is not None:
+        order = ["-is_pinned", "-last_posted_at", "-pk"]
+    else:
+        order = ["-last_posted_at", "-pk"]
+    threads = (
+        _with_read_state(threads, user)
+        .select_related("category", "author__profile", "last_poster__profile")
+        .prefetch_related("action_lines", "themes")
+        .order_by(*order)
+    )
+    return Paginator(threads, THREADS_PER_PAGE).get_page(page)
+
+
+def unread_of(thread: Thread, user) -> tuple[bool, int]:
+    """(is it new to the member, how many posts they have not read) for a listed thread."""
+    if not user.is_authenticated:
+        return False, 0
+    last_read = getattr(thread, "last_read", None)
+    if last_read is None:
+        return thread.last_posted_at > user.date_joined, 0
+    return False, max(0, thread.last_position - last_read)
+
+
+@dataclass
+class ThreadPage:
+    thread: Thread
+    page: Page
+    per_page: int
+    is_moderator: bool
+    liked: set[int] = field(default_factory=set)
+    bookmarked: set[int] = field(default_factory=set)
+    last_read: int = 0
+    watch_level: str = WatchLevel.NORMAL
+
+
+def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> ThreadPage:
+    """One page of a thread's posts with what the reader needs to see them."""
+    posts = (
+        Post.objects.filter(thread=thread)
+        .select_related("author__profile", "reply_to__author__profile")
+        .order_by("position")
+    )
+    is_moderator = can_moderate(user, thread.category)
+    paginator = Paginator(posts, per_page)
+    # The thread's own counter spares a COUNT over its posts.
+    paginator.count = thread.last_position
+    page = paginator.get_page(page_number)
+    result = ThreadPage(thread=thread, page=page, per_page=per_page, is_moderator=is_moderator)
+    if user.is_authenticated:
+        ids = [post.pk for post in page.object_list]
+        result.liked = set(
+            Reaction.objects.filter(user=user, post__in=ids).values_list("post", flat=True)
+        )
+        result.bookmarked = set(
+            Bookmark.objects.filter(user=user, post__in=ids).values_list("post", flat=True)
+        )
+        state = (
+            ReadState.objects.filter(user=user, thread=thread)
+            .values_list("last_read_position", flat=True)
+            .first()
+        )
+        result.last_read = state or 0
+        result.watch_level = (
+            Watch.objects.filter(user=user, thread=thread).values_list("level", flat=True).first()
+            or WatchLevel.NORMAL
+        )
+    return result
+
+
+def first_unread_position(user, thread: Thread) -> int:
+    if not user.is_authenticated:
+        return 1
+    state = ReadState.objects.filter(user=user, thread=thread).first()
+    last = state.last_read_position if state else 0
+    return min(last + 1, max(thread.last_position, 1))
+
+
+def member_posts(viewer, author, page) -> Page:
+    """A member's post history, as far as the viewer may see the threads."""
+    posts = (
+        Post.objects.filter(
+            author=author,
+            is_deleted=False,
+            is_hidden=False,
+            thread__in=Thread.objects.visible_to(viewer),
+        )
+        .select_related("thread__category")
+        .order_by("-created_at", "-pk")
+    )
+    return Paginator(posts, 20).get_page(page)
+
+
+def bookmarks_of(user, page) -> Page:
+    bookmarks = (
+        Bookmark.objects.filter(user=user, post__thread__in=Thread.objects.visible_to(user))
+        .select_related("post__thread__category", "post__author__profile")
+        .order_by("-created_at", "-pk")
+    )
+    return Paginator(bookmarks, 20).get_page(page)
