@@ -14,6 +14,7 @@ import zoneinfo
 from collections.abc import Iterable
 from typing import Any, TextIO, TypeVar
 
+from django.contrib.auth.models import Group
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils.html import format_html
@@ -37,9 +38,11 @@ from community.models import (
     SustainableDevelopmentGoal,
     Theme,
 )
+from forums.models import Category, Post, Thread
+from forums.rendering import render_post
 from members.models import ExpertProfile, Language, User
 
-from . import data
+from . import data, forum_data
 
 P = TypeVar("P", bound=Page)
 
@@ -65,6 +68,7 @@ def load_demo(stdout: TextIO | None = None) -> dict[str, int]:
         counts["resources"] = load_resources(resource_index, partners, stdout)
         counts["calls"] = load_calls(home, stdout)
         counts["sample experts"] = load_experts()
+        counts["forum categories"], counts["sample threads"] = load_forums()
     return counts
 
 
@@ -341,3 +345,52 @@ def sample_user(expert: data.ExpertData) -> User:
 def say(stdout: TextIO | None, message: str) -> None:
     if stdout is not None:
         stdout.write(f"{message}\n")
+
+
+# --- Forums ---------------------------------------------------------------------------------
+
+
+def load_forums() -> tuple[int, int]:
+    """Categories by slug, sample threads by title: a second run adds nothing."""
+    categories = {}
+    for item in forum_data.CATEGORIES:
+        categories[item.slug], _ = Category.objects.update_or_create(
+            slug=item.slug,
+            defaults={
+                "name": item.name,
+                "description": item.description,
+                "action_line": ActionLine.objects.filter(number=item.action_line).first(),
+                "theme": Theme.objects.filter(slug=item.theme).first(),
+                "visibility": item.visibility,
+                "group": Group.objects.get_or_create(name=item.group)[0] if item.group else None,
+                "position": len(categories),
+            },
+        )
+    for item in forum_data.THREADS:
+        category = categories[item.category]
+        if Thread.objects.filter(category=category, title=item.title).exists():
+            continue
+        # Sample experts cannot sign in or confirm an address, so the demo writes the rows
+        # itself rather than through the posting actions (which would refuse them).
+        author = User.objects.get(email=item.author)
+        thread = Thread.objects.create(
+            category=category, title=item.title, author=author, is_question=item.is_question
+        )
+        thread.action_lines.set(ActionLine.objects.filter(number__in=item.action_lines))
+        thread.themes.set(Theme.objects.filter(slug__in=item.themes))
+        posts = [(author, item.body), *((User.objects.get(email=e), b) for e, b in item.replies)]
+        for position, (writer, body) in enumerate(posts, start=1):
+            post = Post.objects.create(
+                thread=thread,
+                author=writer,
+                position=position,
+                body=body,
+                html=render_post(body).html,
+            )
+            if item.accepted_reply is not None and position == item.accepted_reply + 2:
+                thread.accepted_post = post
+        thread.last_position = len(posts)
+        thread.reply_count = len(posts) - 1
+        thread.last_poster = posts[-1][0]
+        thread.save()
+    return len(forum_data.CATEGORIES), len(forum_data.THREADS)
