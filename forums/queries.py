@@ -7,18 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.shortcuts import get_object_or_404
 
-from .models import (
-    Bookmark,
-    Category,
-    Post,
-    Reaction,
-    ReadState,
-    Thread,
-    Watch,
-    WatchLevel,
-)
+from .models import Bookmark, Category, Post, Reaction, ReadState, Thread, Watch, WatchLevel
 from .permissions import can_moderate
 
 PER_PAGE_CHOICES = (20, 50, 100)
@@ -161,37 +153,48 @@ class ThreadPage:
 
 
 def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> ThreadPage:
-    """One page of a thread's posts with what the reader needs to see them."""
+    """One page of a thread's posts with what the reader needs to see them.
+
+    The member's likes and bookmarks come as columns of the posts' query, so the page reads
+    the same number of times whatever the number of posts or authors.
+    """
     posts = (
         Post.objects.filter(thread=thread)
         .select_related("author__profile", "reply_to__author__profile")
         .order_by("position")
     )
-    is_moderator = can_moderate(user, thread.category)
+    if user.is_authenticated:
+        posts = posts.annotate(
+            liked=Exists(Reaction.objects.filter(user=user, post=OuterRef("pk"))),
+            bookmarked=Exists(Bookmark.objects.filter(user=user, post=OuterRef("pk"))),
+        )
     paginator = Paginator(posts, per_page)
     # The thread's own counter spares a COUNT over its posts.
     paginator.count = thread.last_position
     page = paginator.get_page(page_number)
-    result = ThreadPage(thread=thread, page=page, per_page=per_page, is_moderator=is_moderator)
+    result = ThreadPage(
+        thread=thread,
+        page=page,
+        per_page=per_page,
+        is_moderator=can_moderate(user, thread.category),
+    )
     if user.is_authenticated:
-        ids = [post.pk for post in page.object_list]
-        result.liked = set(
-            Reaction.objects.filter(user=user, post__in=ids).values_list("post", flat=True)
-        )
-        result.bookmarked = set(
-            Bookmark.objects.filter(user=user, post__in=ids).values_list("post", flat=True)
-        )
-        state = (
-            ReadState.objects.filter(user=user, thread=thread)
-            .values_list("last_read_position", flat=True)
-            .first()
-        )
-        result.last_read = state or 0
-        result.watch_level = (
-            Watch.objects.filter(user=user, thread=thread).values_list("level", flat=True).first()
-            or WatchLevel.NORMAL
-        )
+        result.liked = {post.pk for post in page.object_list if post.liked}
+        result.bookmarked = {post.pk for post in page.object_list if post.bookmarked}
+        result.last_read = getattr(thread, "last_read", None) or 0
+        result.watch_level = getattr(thread, "watch_level", None) or WatchLevel.NORMAL
     return result
+
+
+def thread_for_reader(user, pk: int) -> Thread:
+    """The thread if the user may see it, with their reading state and watching level."""
+    threads = Thread.objects.visible_to(user).select_related("category", "accepted_post")
+    if user.is_authenticated:
+        watch = Watch.objects.filter(user=user, thread=OuterRef("pk"))
+        threads = _with_read_state(threads, user).annotate(
+            watch_level=Subquery(watch.values("level")[:1])
+        )
+    return get_object_or_404(threads.prefetch_related("action_lines", "themes"), pk=pk)
 
 
 def first_unread_position(user, thread: Thread) -> int:

@@ -176,12 +176,14 @@ def member_posts(request: HttpRequest, handle: str) -> HttpResponse:
 
 
 def thread(request: HttpRequest, pk: int) -> HttpResponse:
-    thread = _visible_thread(request.user, pk)
+    thread = queries.thread_for_reader(request.user, pk)
     per_page = queries.per_page_from(request.GET.get("per_page"))
     view = queries.thread_page(request.user, thread, request.GET.get("page"), per_page)
     posts = list(view.page.object_list)
-    if posts and request.user.is_authenticated:
-        posting.mark_read(request.user, thread, posts[-1].position)
+    if posts and request.user.is_authenticated and posts[-1].position > view.last_read:
+        posting.mark_read(
+            request.user, thread, posts[-1].position, has_state=thread.last_read is not None
+        )
     reply_form = _reply_form(request, thread)
     return render(
         request,
@@ -217,7 +219,7 @@ def _reply_form(request: HttpRequest, thread: Thread, data=None) -> ReplyForm:
 @login_required
 @require_POST
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    thread = _visible_thread(request.user, pk)
+    thread = queries.thread_for_reader(request.user, pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
         reply_to = None

@@ -208,13 +208,16 @@ def unaccept_answer(*, user: User, thread: Thread) -> None:
     thread.save(update_fields=["accepted_post"])
 
 
-def mark_read(user: User, thread: Thread, position: int) -> None:
-    """Move the member's read marker forward (never back) to `position`."""
+def mark_read(user: User, thread: Thread, position: int, *, has_state: bool = True) -> None:
+    """Move the member's read marker forward (never back) to `position`.
+
+    `has_state=False` (the caller knows there is no marker yet) spares the UPDATE.
+    """
     if not user.is_authenticated or position <= 0:
         return
     from ..models import ReadState
 
-    updated = ReadState.objects.filter(
+    updated = has_state and ReadState.objects.filter(
         user=user, thread=thread, last_read_position__lt=position
     ).update(last_read_position=position, updated_at=timezone.now())
     if not updated:

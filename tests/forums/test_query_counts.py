@@ -1,0 +1,74 @@
+"""Thread and category pages read the database a fixed number of times, however many posts,
+threads or authors they show."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from forums.actions.posting import mark_read
+from tests.factories import CategoryFactory, VerifiedUserFactory
+from tests.forum_bulk import bulk_authors, bulk_thread, bulk_threads
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.fixture
+def reader(client, request):
+    """A visitor, or a signed-in member who has read part of each thread."""
+    if request.param == "member":
+        member = VerifiedUserFactory()
+        client.force_login(member)
+        return member
+    return None
+
+
+@pytest.mark.parametrize("reader", ["visitor", "member"], indirect=True)
+@pytest.mark.parametrize("per_page", [20, 100])
+def test_a_thread_page_does_not_read_more_with_more_posts_or_authors(client, reader, per_page):
+    category = CategoryFactory()
+    small = bulk_thread(category, posts=10, authors=bulk_authors(5, "small"))
+    big = bulk_thread(category, posts=100, authors=bulk_authors(50, "big"))
+    if reader is not None:
+        mark_read(reader, small, 3)
+        mark_read(reader, big, 3)
+
+    client.get("/forums/")  # the session and the site's caches are warm from then on
+    counted = [
+        queries_for(client, f"/forums/t/{thread.pk}/?per_page={per_page}")
+        for thread in (small, big)
+    ]
+
+    assert counted[0] == counted[1]
+    # A visitor: the thread and its tags, the posts with their authors, the site's menu.
+    # A member adds the session and account middleware (7, with savepoints), permissions
+    # (2), moderators, likes-and-bookmarks in the posts' query, the read marker, and the
+    # checks behind the reply form (e-mail confirmed, not suspended).
+    assert counted[1] <= (8 if reader is None else 20)
+
+
+@pytest.mark.parametrize("reader", ["visitor", "member"], indirect=True)
+def test_a_category_page_does_not_read_more_with_more_threads(client, reader):
+    authors = bulk_authors(30, "cat")
+    few, many = CategoryFactory(), CategoryFactory()
+    bulk_threads(few, 5, authors)
+    bulk_threads(many, 400, authors)
+
+    client.get("/forums/")
+    counted = [queries_for(client, f"/forums/c/{c.slug}/") for c in (few, many)]
+
+    assert counted[0] == counted[1]
+
+
+def test_a_20_post_page_stays_under_40_kb_of_html(client):
+    thread = bulk_thread(CategoryFactory(), posts=20, authors=bulk_authors(20, "weight"))
+
+    response = client.get(f"/forums/t/{thread.pk}/")
+
+    assert len(response.content) <= 40_000
