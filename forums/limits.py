@@ -69,6 +69,13 @@ def trust_of(user) -> Trust:
 
 def _wait_message(oldest, window: timedelta) -> str:
     minutes = max(1, math.ceil((oldest + window - timezone.now()).total_seconds() / 60))
+    if minutes > 90:
+        hours = math.ceil(minutes / 60)
+        return ngettext(
+            "Please wait %(hours)d hour before posting again.",
+            "Please wait %(hours)d hours before posting again.",
+            hours,
+        ) % {"hours": hours}
     return ngettext(
         "Please wait %(minutes)d minute before posting again.",
         "Please wait %(minutes)d minutes before posting again.",

@@ -59,7 +59,9 @@ def thread_with_posts(category=None, author=None, replies: int = 0, title="A thr
     category = category or CategoryFactory()
     author = author or VerifiedUserFactory()
     first = start_thread(author=author, category=category, title=title, body="First post.")
+    # A few repliers in turn, each under the hourly posting limit of new members.
+    repliers = [VerifiedUserFactory() for _ in range(min(replies, 1 + replies // 8))]
     for n in range(replies):
-        post_reply(author=VerifiedUserFactory(), thread=first.thread, body=f"Reply number {n}.")
+        post_reply(author=repliers[n % len(repliers)], thread=first.thread, body=f"Reply {n}.")
     first.thread.refresh_from_db()
     return first.thread

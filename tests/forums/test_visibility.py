@@ -1,0 +1,113 @@
+"""Who reads what: each category visibility against each role, in pages, lists and history.
+
+A category one may not read does not exist as far as the reader can tell: 404, never listed,
+never counted.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from forums.models import CategoryVisibility
+from tests.factories import CategoryFactory, VerifiedUserFactory, thread_with_posts
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def places():
+    group = Group.objects.create(name="Working group on data exchange")
+    categories = {
+        "public": CategoryFactory(name="Open square", visibility=CategoryVisibility.PUBLIC),
+        "members": CategoryFactory(name="Members room", visibility=CategoryVisibility.MEMBERS),
+        "group": CategoryFactory(
+            name="Group room", visibility=CategoryVisibility.GROUP, group=group
+        ),
+    }
+    author = VerifiedUserFactory()
+    author.groups.add(group)
+    threads = {
+        level: thread_with_posts(category=c, author=author, title=f"Thread in the {level} room")
+        for level, c in categories.items()
+    }
+    return {"group": group, "categories": categories, "threads": threads, "author": author}
+
+
+def as_role(client, role: str, places):
+    if role == "visitor":
+        return
+    user = VerifiedUserFactory()
+    if role == "group member":
+        user.groups.add(places["group"])
+    if role == "category moderator":
+        places["categories"]["group"].moderators.add(user)
+    if role == "moderator":
+        user.groups.add(Group.objects.get(name="Moderators"))
+    client.force_login(user)
+
+
+CAN_READ = {
+    "visitor": {"public"},
+    "member": {"public", "members"},
+    "group member": {"public", "members", "group"},
+    "category moderator": {"public", "members", "group"},
+    "moderator": {"public", "members", "group"},
+}
+
+
+@pytest.mark.parametrize("role", CAN_READ)
+@pytest.mark.parametrize("level", ["public", "members", "group"])
+def test_each_role_reads_exactly_the_categories_it_may(client, places, role, level):
+    as_role(client, role, places)
+    category, thread = places["categories"][level], places["threads"][level]
+    allowed = level in CAN_READ[role]
+
+    pages = [
+        client.get(category.get_absolute_url()),
+        client.get(thread.get_absolute_url()),
+        client.get(f"/forums/p/{thread.posts.first().pk}/"),
+    ]
+    listings = "".join(
+        client.get(url).content.decode()
+        for url in ["/forums/", "/forums/latest/", "/forums/top/", "/forums/unanswered/"]
+    )
+
+    expected = {200, 302} if allowed else {404}
+    assert {response.status_code for response in pages} <= expected
+    assert (thread.title in listings) is allowed
+    assert (category.name in listings) is allowed
+
+
+@pytest.mark.parametrize("role", ["visitor", "member"])
+def test_a_members_history_shows_only_posts_the_reader_may_see(client, places, role):
+    as_role(client, role, places)
+    from members.handles import ensure_handle
+
+    page = client.get(f"/forums/u/{ensure_handle(places['author'])}/").content.decode()
+
+    assert "Thread in the public room" in page
+    assert ("Thread in the members room" in page) is (role == "member")
+    assert "Thread in the group room" not in page
+
+
+def test_nobody_outside_the_group_can_post_into_a_private_category(client, places):
+    as_role(client, "member", places)
+    category, thread = places["categories"]["group"], places["threads"]["group"]
+
+    assert client.get(f"/forums/c/{category.slug}/new/").status_code == 404
+    response = client.post(f"/forums/c/{category.slug}/new/", {"title": "Let me in", "body": "x"})
+    assert response.status_code == 404
+    assert client.post(f"/forums/t/{thread.pk}/reply/", {"body": "Hello"}).status_code == 404
+    assert thread.posts.count() == 1
+
+
+def test_posts_of_a_private_category_leave_no_trace_in_bookmarks(client, places):
+    insider = VerifiedUserFactory()
+    insider.groups.add(places["group"])
+    client.force_login(insider)
+    post = places["threads"]["group"].posts.first()
+    client.post(f"/forums/p/{post.pk}/bookmark/")
+    assert "Thread in the group room" in client.get("/forums/bookmarks/").content.decode()
+
+    insider.groups.remove(places["group"])
+
+    assert "Thread in the group room" not in client.get("/forums/bookmarks/").content.decode()
