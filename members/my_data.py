@@ -123,14 +123,21 @@ def export_user_data(user: User) -> dict[str, Any]:
         },
         "profile": profile,
         "organisation_memberships": memberships,
-        "posts": [],
+        "posts": _forum_posts(user),
+        "private_messages": _private_messages(user),
+        "messaging_preference": _messaging_preference(user),
         "follows": [],
         "notifications": [],
         "notes": [
             _(
-                "Posts and notifications are empty lists until the forums and notifications "
-                "arrive on the site; from then on this archive includes them."
-            )
+                "Posts are everything you wrote in the forums, deleted ones included. Private "
+                "messages are the ones you wrote; what others wrote to you is theirs and is "
+                "not included."
+            ),
+            _(
+                "Notifications are an empty list until notifications arrive on the site; from "
+                "then on this archive includes them."
+            ),
         ],
     }
     for relation in PERSONAL_RELATIONS:
@@ -139,6 +146,45 @@ def export_user_data(user: User) -> dict[str, Any]:
             data[relation] = rows
     logger.info("data archive downloaded: user=%s", user.pk)
     return data
+
+
+def _forum_posts(user: User) -> list[dict[str, Any]]:
+    from forums.models import Post
+
+    return [
+        {
+            "thread": post.thread.title,
+            "thread_id": post.thread_id,
+            "position": post.position,
+            "body": post.body,
+            "created_at": post.created_at.isoformat(),
+            "edited_at": post.edited_at.isoformat() if post.edited_at else None,
+            "is_deleted": post.is_deleted,
+        }
+        for post in Post.objects.filter(author=user).select_related("thread").order_by("created_at")
+    ]
+
+
+def _private_messages(user: User) -> list[dict[str, Any]]:
+    from forums.models import Message
+
+    return [
+        {
+            "conversation": message.conversation.subject,
+            "conversation_id": message.conversation_id,
+            "body": message.body,
+            "created_at": message.created_at.isoformat(),
+        }
+        for message in Message.objects.filter(author=user)
+        .select_related("conversation")
+        .order_by("created_at", "pk")
+    ]
+
+
+def _messaging_preference(user: User) -> str:
+    from forums.conversation_permissions import who_may_write
+
+    return who_may_write(user)
 
 
 def _email_addresses(user: User) -> list[dict[str, Any]]:
@@ -151,6 +197,15 @@ def _email_addresses(user: User) -> list[dict[str, Any]]:
 
 
 # Deleting the account ----------------------------------------------------------------------
+
+
+def _leave_the_forums_private_side(user: User) -> None:
+    """Their choice of who may write to them goes; they leave every conversation, and what
+    they wrote in it stays for the others, by a former member."""
+    from forums.models import ConversationParticipant, MessagingPreference
+
+    MessagingPreference.objects.filter(user=user).delete()
+    ConversationParticipant.objects.filter(user=user).update(has_left=True)
 
 
 def _delete_if_installed(app_label: str, model_name: str, **filters: Any) -> None:
@@ -182,6 +237,7 @@ def delete_account(user: User) -> None:
             manager.all().delete()
     if hasattr(user, "followers"):  # others following this member as an expert
         user.followers.all().delete()
+    _leave_the_forums_private_side(user)
     from allauth.account.models import EmailAddress
 
     EmailAddress.objects.filter(user=user).delete()

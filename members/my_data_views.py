@@ -16,6 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from forums.actions.conversations import set_who_may_write
+from forums.conversation_forms import MessagingPreferenceForm
+from forums.conversation_permissions import who_may_write
+
 from . import my_data, people
 from .models import ExpertProfile, OrganisationMembership, OrganisationRole
 
@@ -52,6 +56,13 @@ def _link(url_name: str, label: str) -> dict[str, str] | None:
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     user = request.user
+    messaging_form = MessagingPreferenceForm(
+        request.POST or None, initial={"who_may_write": who_may_write(user)}
+    )
+    if request.method == "POST" and messaging_form.is_valid():
+        set_who_may_write(user=user, who_may_write=messaging_form.cleaned_data["who_may_write"])
+        messages.success(request, _("Your choice of who may write to you privately is saved."))
+        return redirect("members:settings")
     account_links = [
         _link("account_email", _("E-mail addresses")),
         _link("account_change_password", _("Password")),
@@ -83,7 +94,9 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             "account_links": [link for link in account_links if link],
             "profile_links": [link for link in profile_links if link],
             "memberships": memberships,
+            "messaging_form": messaging_form,
         },
+        status=400 if messaging_form.errors else 200,
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from community.rendering import render_markdown
+from forums.conversation_permissions import can_write_to
 
 from . import following, verification
 from .directory import SORTS, DirectoryFilters, facet_counts, search_directory
@@ -58,6 +59,8 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
             "counts": following.follow_counts(expert.user),
             "is_following": following.is_following(request.user, expert.user),
             "is_own_profile": request.user == expert.user,
+            # Sample profiles are made up: nobody would read what is written to them.
+            "can_write_privately": not expert.is_sample and can_write_to(request.user, expert.user),
         },
     )
 
