@@ -8,5 +8,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from . import publishing
+        from .notifications import triggers
 
         publishing.connect_signals()
+        triggers.connect()

@@ -39,7 +39,14 @@ def _navigation(request) -> list[dict]:
 def site_chrome(request):
     """What the header and footer need on every page: the name, navigation, language links."""
     path = request.get_full_path()
+    user = getattr(request, "user", None)
+    unread = 0
+    if user is not None and user.is_authenticated:
+        from .notifications.queries import unread_count
+
+        unread = SimpleLazyObject(lambda: unread_count(user))
     return {
+        "unread_notifications": unread,
         "community_name": settings.COMMUNITY_NAME,
         "navigation": SimpleLazyObject(lambda: _navigation(request)),
         "language_links": [

@@ -50,6 +50,9 @@ def notify_submitter(page: Page, outcome: str, comment: str, submitter=None) -> 
             )
             lines += ["", _("You can change it and submit it again: %(url)s") % {"url": edit_url}]
     send_email.enqueue(subject, "\n".join(str(line) for line in lines), [submitter.email])
+    from community.notifications.triggers import notify_publication_outcome
+
+    notify_publication_outcome(page, submitter, approved=outcome == APPROVED, comment=comment)
 
 
 def _decided(outcome: str, workflow_state: WorkflowState, decided_by) -> None:

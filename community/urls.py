@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("experts/", include("members.urls")),
     path("forums/", include("forums.urls")),
     path("search/", include("search.urls")),
+    path("notifications/", include("community.notifications.urls")),
     path("", include("community.reader_urls")),  # feeds, .ics, country and region hubs
     path("", include(wagtail_urls)),
     prefix_default_language=False,

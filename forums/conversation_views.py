@@ -15,6 +15,7 @@ from members.handles import ensure_handle
 from members.models import ExpertProfile, User
 
 from . import conversation_queries as queries
+from . import events
 from .actions.conversations import (
     DuplicateMessage,
     leave_conversation,
@@ -115,6 +116,7 @@ def _conversation_page(
 def conversation(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = get_object_or_404(Conversation, pk=pk)
     access = check_can_read_conversation(request.user, conversation)
+    events.conversation_read.send(sender=None, user=request.user, conversation=conversation)
     return _conversation_page(request, conversation, access, MessageForm())
 
 

@@ -16,6 +16,9 @@ answer_accepted = Signal()  # post
 post_liked = Signal()  # post, user
 message_created = Signal()  # message
 member_suspended = Signal()  # suspension
+# Sent at once (no write to wait for): a member read new posts of a thread, or a conversation.
+thread_read = Signal()  # user, thread
+conversation_read = Signal()  # user, conversation
 
 
 def announce(signal: Signal, **kwargs) -> None:

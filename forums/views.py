@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from community.models import ActionLine, Theme
 from members.models import User
 
-from . import queries
+from . import events, queries
 from .actions import posting, reactions
 from .forms import EditFirstPostForm, EditPostForm, NewThreadForm, ReplyForm, WatchForm
 from .models import Category, Post, Thread, Watch, WatchLevel
@@ -184,6 +184,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
         posting.mark_read(
             request.user, thread, posts[-1].position, has_state=thread.last_read is not None
         )
+        events.thread_read.send(sender=None, user=request.user, thread=thread)
     reply_form = _reply_form(request, thread)
     return render(
         request,

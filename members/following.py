@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext as _
 
+from . import events
 from .models import ExpertProfile, Follow, User
 
 
@@ -35,9 +36,11 @@ def follow(follower: User, target: models.Model) -> Follow:
         raise PermissionDenied(_("This profile cannot be followed."))
     try:
         with transaction.atomic():
-            return Follow.objects.create(follower=follower, **criteria)
+            created = Follow.objects.create(follower=follower, **criteria)
     except IntegrityError:
         return Follow.objects.get(follower=follower, **criteria)
+    events.announce(events.followed, follow=created)
+    return created
 
 
 def unfollow(follower: User, target: models.Model) -> None:

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from community.models import PartnerPage
 from community.tasks import send_email
 
+from . import events
 from .models import OrganisationMembership, OrganisationRole, User
 from .organisations import can_manage_people, remove_from_organisation, set_role
 
@@ -177,6 +178,7 @@ def invite_person(*, inviter: User, organisation: PartnerPage, email: str, role:
     }
     # Sent once the surrounding transaction commits, so nobody is invited by a rolled-back write.
     transaction.on_commit(lambda: send_email.enqueue(str(subject), str(body), [email]))
+    events.announce(events.invited, email=email, organisation=organisation, inviter=inviter)
     logger.info(
         "invitation sent: organisation=%s role=%s inviter=%s",
         organisation.pk,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from community.tasks import send_email
 
+from . import events
 from .models import ExpertProfile, User, VerificationRequest
 
 VERIFIED_GROUP = "Verified experts"
@@ -52,6 +53,7 @@ def decide_verification(
         ExpertProfile.objects.filter(user=member).update(verified_at=request.decided_at)
         member.groups.add(Group.objects.get_or_create(name=VERIFIED_GROUP)[0])
     transaction.on_commit(lambda: _tell_member(request))
+    events.announce(events.verification_decided, request=request)
     return request
 
 

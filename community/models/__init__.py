@@ -3,17 +3,29 @@
 from .calls import CallIndexPage, CallPage
 from .events import EventIndexPage, EventPage
 from .home import HomePage
+from .notifications import (
+    DEFAULT_DELIVERY,
+    Delivery,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+)
 from .partners import PartnerIndexPage, PartnerPage
 from .resources import ResourceAttachment, ResourceAuthor, ResourceIndexPage, ResourcePage
 from .taxonomy import ActionLine, Region, SDGTarget, SustainableDevelopmentGoal, Theme
 
 __all__ = [
+    "DEFAULT_DELIVERY",
     "ActionLine",
     "CallIndexPage",
     "CallPage",
+    "Delivery",
     "EventIndexPage",
     "EventPage",
     "HomePage",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "PartnerIndexPage",
     "PartnerPage",
     "Region",

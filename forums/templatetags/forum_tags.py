@@ -25,7 +25,7 @@ def author(context, user) -> str:
 
 @register.simple_tag(takes_context=True)
 def unread_mark(context, thread) -> str:
-    """"New" or "3 unread", as text (screen readers read it), linked to the first unread post."""
+    """ "New" or "3 unread", as text (screen readers read it), linked to the first unread post."""
     is_new, unread = unread_of(thread, context["request"].user)
     if is_new:
         return format_html('<span class="badge badge--new">{}</span>', _("New"))

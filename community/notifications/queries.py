@@ -1,0 +1,61 @@
+"""What a member's notifications show: only what they may still see, whenever they look."""
+
+from __future__ import annotations
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
+from wagtail.models import Page as WagtailPage
+
+from community.models import Notification, NotificationKind
+from community.visibility import public_pages
+from forums.models import ConversationParticipant, Thread
+
+PER_PAGE = 25
+
+
+def visible_notifications(user) -> QuerySet[Notification]:
+    """The one definition, for the list, the unread count and the live catch-up.
+
+    A notification about a thread the member can no longer read, a post since hidden or
+    deleted, a conversation they left, or a page that is no longer public is not shown.
+    """
+    if not user.is_authenticated:
+        return Notification.objects.none()
+    conversations = ConversationParticipant.objects.filter(user=user, has_left=False).values(
+        "conversation"
+    )
+    return (
+        Notification.objects.filter(recipient=user)
+        .filter(Q(thread__isnull=True) | Q(thread__in=Thread.objects.visible_to(user)))
+        .filter(
+            Q(post__isnull=True)
+            | Q(post__is_deleted=False, post__is_hidden=False)
+            | Q(kind=NotificationKind.MODERATION)
+        )
+        .filter(Q(conversation__isnull=True) | Q(conversation__in=conversations))
+        .filter(Q(page__isnull=True) | Q(page__in=public_pages(WagtailPage.objects.all())))
+    )
+
+
+def unread_count(user) -> int:
+    return visible_notifications(user).filter(read_at__isnull=True).count()
+
+
+def notification_page(user, *, kind: str | None, page) -> Page:
+    notifications = visible_notifications(user)
+    if kind in NotificationKind.values:
+        notifications = notifications.filter(kind=kind)
+    notifications = notifications.select_related(
+        "actor__profile", "thread", "conversation", "page"
+    ).order_by("read_at", "-updated_at", "-pk")  # unread (NULL) first on every database
+    return Paginator(notifications, PER_PAGE).get_page(page)
+
+
+def unread_after(user, after_id: int, limit: int = 20) -> list[Notification]:
+    """For a page that reconnects: what changed while it was away, newest first."""
+    return list(
+        visible_notifications(user)
+        .filter(read_at__isnull=True, pk__gt=after_id)
+        .select_related("actor__profile", "thread", "conversation", "page")
+        .order_by("-pk")[:limit]
+    )
