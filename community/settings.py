@@ -139,7 +139,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "community"},
+            # A Redis that does not answer fails fast: notifications are stored first and
+            # delivered on the next page load or reconnect (community/notifications/).
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 2}],
+                "prefix": "community",
+            },
         }
     }
     CACHES = {
