@@ -31,7 +31,15 @@ FORMER_MEMBER_NAME = gettext_lazy("former member")
 # Relations from the user to rows that describe only them, deleted with the account, and
 # shown in the archive. A name not (yet) on the model is skipped, so this list can name
 # features as they land.
-PERSONAL_RELATIONS = ["follows", "verification_requests"]
+PERSONAL_RELATIONS = [
+    "follows",
+    "verification_requests",
+    "notifications",
+    "notification_preferences",
+    "forum_bookmarks",
+    "forum_watches",
+    "forum_read_states",
+]
 
 
 def former_member_email(user_id: int) -> str:
@@ -133,10 +141,6 @@ def export_user_data(user: User) -> dict[str, Any]:
                 "Posts are everything you wrote in the forums, deleted ones included. Private "
                 "messages are the ones you wrote; what others wrote to you is theirs and is "
                 "not included."
-            ),
-            _(
-                "Notifications are an empty list until notifications arrive on the site; from "
-                "then on this archive includes them."
             ),
         ],
     }

@@ -318,3 +318,20 @@ def test_the_header_shows_the_unread_count(client, committed):
     page = client.get("/forums/").content.decode()
 
     assert '<span class="notification-count">1</span>' in page
+
+
+def test_notifications_are_in_the_data_archive_and_go_with_the_account(committed):
+    from members.my_data import delete_account, export_user_data
+
+    thread = thread_with_posts(title="Archived news")
+    watcher = watcher_of(thread)
+    with committed():
+        posting.post_reply(author=VerifiedUserFactory(), thread=thread, body="News")
+
+    archive = export_user_data(watcher)
+    assert [row["kind"] for row in archive["notifications"]] == ["reply"]
+    assert [row["level"] for row in archive["forum_watches"]] == ["watching"]
+
+    delete_account(watcher)
+
+    assert not Notification.objects.filter(recipient=watcher).exists()
