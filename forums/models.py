@@ -90,6 +90,7 @@ class Category(models.Model):
             models.CheckConstraint(
                 condition=~Q(visibility="group") | Q(group__isnull=False),
                 name="private_category_has_group",
+                violation_error_message=_("Choose the group whose members may read it."),
             )
         ]
         verbose_name = _("forum category")
@@ -100,6 +101,14 @@ class Category(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forums:category", args=[self.slug])
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.visibility == CategoryVisibility.GROUP and self.group_id is None:
+            raise ValidationError(
+                {"group": _("A private category needs the group whose members may read it.")}
+            )
 
 
 class ThreadQuerySet(models.QuerySet):

@@ -111,3 +111,26 @@ def test_posts_of_a_private_category_leave_no_trace_in_bookmarks(client, places)
     insider.groups.remove(places["group"])
 
     assert "Thread in the group room" not in client.get("/forums/bookmarks/").content.decode()
+
+
+def test_a_private_category_needs_its_group_with_a_message_at_the_field():
+    from django.core.exceptions import ValidationError
+
+    category = CategoryFactory.build(slug="closed-room", visibility=CategoryVisibility.GROUP)
+
+    with pytest.raises(ValidationError) as refused:
+        category.full_clean()
+
+    assert "group" in refused.value.message_dict
+
+
+def test_administrators_set_up_categories_in_the_wagtail_admin(client):
+    from members.models import User
+
+    admin = User.objects.create_superuser(email="admin@example.org", password="x")
+    client.force_login(admin)
+
+    listing = client.get("/admin/snippets/forums/category/")
+
+    assert listing.status_code == 200
+    assert "Forum categories" in listing.content.decode()
