@@ -1,11 +1,59 @@
-from django.core.paginator import Paginator
+"""The search page, its JSON twin and the search box's suggestions: parse, ask, render."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_GET
 
-from .queries import MAX_QUERY_LENGTH, search_public_pages
+from . import engine
+from .audience import Reader
+from .presentation import SearchPage, as_json, present
+from .query import parse_query
+from .text import MAX_QUERY_LENGTH
+
+MAX_SUGGESTIONS = 8
 
 
-def search(request):
-    """Search the public pages of the site with the configured backend."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    page = Paginator(search_public_pages(query), 20).get_page(request.GET.get("page"))
-    return render(request, "search/search.html", {"query": query, "page": page})
+def _search_page(request: HttpRequest) -> SearchPage:
+    query = parse_query(request.GET)
+    if query.is_empty:
+        return SearchPage(query=query, results=None)
+    reader = Reader.for_user(request.user)
+    return present(query, engine.search(query, reader), reader)
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Everything public the community knows, or that the reader may see, in one search."""
+    page = _search_page(request)
+    return render(request, "search/search.html", {"search": page, "query": page.query.typed})
+
+
+@require_GET
+def search_json(request: HttpRequest) -> JsonResponse:
+    """The search page's results as JSON; the same parameters as the page."""
+    response = JsonResponse(
+        as_json(_search_page(request)), json_dumps_params={"ensure_ascii": False}
+    )
+    response["Vary"] = "Cookie, Accept-Language"
+    return response
+
+
+@require_GET
+def suggestions(request: HttpRequest) -> JsonResponse:
+    """Titles for the search box as one types: {"query": ..., "suggestions": [...]}."""
+    text = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    found = engine.suggest(text, Reader.for_user(request.user), MAX_SUGGESTIONS)
+    response = JsonResponse(
+        {
+            "query": text,
+            "suggestions": [
+                {"title": s.title, "url": s.url, "kind": s.kind, "kind_label": s.kind_label}
+                for s in found
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )
+    response["Vary"] = "Cookie, Accept-Language"
+    return response

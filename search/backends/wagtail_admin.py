@@ -1,4 +1,9 @@
-"""Search backends chosen by settings; views never ask which one is active."""
+"""The Wagtail admin's own page search on the minimal Elasticsearch distribution.
+
+The site's search (search.engine) has its own index; Wagtail's admin keeps searching pages
+through WAGTAILSEARCH_BACKENDS, which community/settings.py points here when
+ELASTICSEARCH_ANALYSIS=standard.
+"""
 
 from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 

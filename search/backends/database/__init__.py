@@ -1,0 +1,252 @@
+"""The database backend: the embedded default, and the fallback when Elasticsearch is down.
+
+Every query starts from `_findable(reader)`: the reader's audiences (search/audience.py) and
+no expired page. Filters go through EntryFacet, one subquery per facet; words through the
+full-text index (fulltext.py). At most MAX_RESULTS matches are ranked, and the facets are
+counted over those, which keeps a common word on a large corpus fast; the page then says
+"1,000+" (SearchResults.capped).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from django.db import transaction
+from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
+from django.utils import timezone
+
+from search.audience import Reader
+from search.kinds import Kind
+from search.models import EntryFacet, SearchEntry
+from search.query import MAX_RESULTS, SearchQuery
+from search.results import FacetCount, Hit, SearchResults, Subject, Suggestion
+from search.sources import Record
+from search.text import clean_query, fold, highlight, query_words
+
+from ..base import RELATED_WEIGHTS, SearchBackend
+from .fulltext import fulltext
+from .spelling import correct
+
+ENTRY_FIELDS = [
+    "kind",
+    "object_id",
+    "title",
+    "body",
+    "summary",
+    "url",
+    "date",
+    "language",
+    "facets",
+    "audience",
+    "forum_category",
+    "expires_at",
+    "version",
+]
+
+
+def hit_from_entry(entry: SearchEntry, words: list[str]) -> Hit:
+    return Hit(
+        key=entry.key,
+        kind=entry.kind,
+        title=entry.title,
+        url=entry.url,
+        summary=entry.summary,
+        date=entry.date,
+        facets=entry.facets,
+        snippet=highlight(entry.body, words),
+    )
+
+
+class DatabaseBackend(SearchBackend):
+    name = "database"
+
+    # Reading ------------------------------------------------------------------------------
+
+    def _findable(self, reader: Reader, prefix: str = "") -> Q:
+        return reader.q(prefix) & (
+            Q(**{f"{prefix}expires_at__isnull": True})
+            | Q(**{f"{prefix}expires_at__gt": timezone.now()})
+        )
+
+    def _matches(self, query: SearchQuery, reader: Reader, skip: str | None = None) -> QuerySet:
+        entries = SearchEntry.objects.filter(self._findable(reader))
+        for facet, values in query.filters.items():
+            if facet == skip:
+                continue
+            if facet == "kind":
+                entries = entries.filter(kind__in=values)
+            else:
+                tagged = EntryFacet.objects.filter(facet=facet, value__in=values)
+                entries = entries.filter(id__in=tagged.values("entry_id"))
+        if query.words:
+            entries = fulltext().matching(entries, query.words)
+        return entries
+
+    def _ranked_ids(self, query: SearchQuery, reader: Reader, skip: str | None = None) -> list:
+        entries = self._matches(query, reader, skip)
+        order = [F("date").desc(nulls_last=True), "-id"] if query.by_date else ["-rank", "-id"]
+        return list(entries.order_by(*order).values_list("id", flat=True)[: MAX_RESULTS + 1])
+
+    def _counts(self, ids: list[int], only: str | None = None) -> dict[str, Counter]:
+        rows = EntryFacet.objects.filter(entry_id__in=ids)
+        if only:
+            rows = rows.filter(facet=only)
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for facet, value, n in rows.values_list("facet", "value").annotate(n=Count("id")):
+            counts[facet][value] = n
+        return counts
+
+    def search(self, query: SearchQuery, reader: Reader) -> SearchResults:
+        ids = self._ranked_ids(query, reader)
+        capped = len(ids) > MAX_RESULTS
+        ids = ids[:MAX_RESULTS]
+        pages = max(1, -(-len(ids) // query.per_page))
+        query = replace(query, page=min(query.page, pages))
+        page_ids = ids[query.offset : query.offset + query.per_page]
+        entries = SearchEntry.objects.in_bulk(page_ids)
+        words = query.words
+        hits = [hit_from_entry(entries[pk], words) for pk in page_ids if pk in entries]
+
+        # Each facet is counted with every other filter applied, but not its own, so that
+        # its counts say what ticking another of its values would add.
+        counts = self._counts(ids)
+        for facet in query.filters:
+            counts[facet] = self._counts(self._ranked_ids(query, reader, skip=facet), facet)[facet]
+        facets = {
+            facet: [FacetCount(value, n) for value, n in counter.most_common()]
+            for facet, counter in counts.items()
+        }
+        suggestion = None
+        if not ids and words:
+            suggestion = self._spelling(query, reader)
+        return SearchResults(
+            query=query,
+            hits=hits,
+            total=len(ids),
+            capped=capped,
+            facets=facets,
+            suggestion=suggestion,
+        )
+
+    def _spelling(self, query: SearchQuery, reader: Reader) -> str | None:
+        corrected = correct(query.text)
+        if corrected and self.count(query.with_text(corrected), reader):
+            return corrected
+        return None
+
+    def count(self, query: SearchQuery, reader: Reader) -> int:
+        return self._matches(query, reader).values("id")[:MAX_RESULTS].count()
+
+    def suggest(self, text: str, reader: Reader, limit: int = 8) -> list[Suggestion]:
+        words = query_words(clean_query(text))
+        if not words:
+            return []
+        # Replies carry their thread's title: the thread is the one to suggest.
+        entries = SearchEntry.objects.filter(self._findable(reader)).exclude(kind=Kind.POST)
+        rows = (
+            fulltext()
+            .titles_starting(entries, words)
+            .order_by("-rank", "-id")
+            .values_list("title", "url", "kind")[: limit * 3]
+        )
+        suggestions: dict[str, Suggestion] = {}
+        for title, url, kind in rows:
+            suggestions.setdefault(title.casefold(), Suggestion(title, url, kind))
+        return list(suggestions.values())[:limit]
+
+    def related(self, subject: Subject, reader: Reader, kind: str, limit: int) -> list[Hit]:
+        shared = Q()
+        for facet in RELATED_WEIGHTS:
+            if subject.facets.get(facet):
+                shared |= Q(facet=facet, value__in=subject.facets[facet])
+        if not shared:
+            return []
+        topics = [facet for facet, weight in RELATED_WEIGHTS.items() if weight > 1]
+        weight = Case(When(facet__in=topics, then=Value(2)), default=Value(1))
+        rows = (
+            EntryFacet.objects.filter(shared, entry__kind=kind)
+            .filter(self._findable(reader, "entry__"))
+            .exclude(entry__key=subject.key)
+            .values("entry_id")
+            .annotate(score=Sum(weight))
+            .order_by("-score", F("entry__date").desc(nulls_last=True), "-entry_id")
+            .values_list("entry_id", flat=True)[:limit]
+        )
+        ids = list(rows)
+        entries = SearchEntry.objects.in_bulk(ids)
+        return [hit_from_entry(entries[pk], []) for pk in ids if pk in entries]
+
+    # Writing ------------------------------------------------------------------------------
+
+    @transaction.atomic
+    def write(self, records: list[Record]) -> None:
+        if not records:
+            return
+        records = list({record.key: record for record in records}.values())
+        stored = dict(
+            SearchEntry.objects.filter(key__in=[r.key for r in records]).values_list(
+                "key", "version"
+            )
+        )
+        # Never replace a document with an older reading of it (a rebuild racing an update).
+        records = [r for r in records if stored.get(r.key, -1) <= r.version]
+        SearchEntry.objects.bulk_create(
+            [
+                SearchEntry(
+                    key=r.key,
+                    kind=r.kind,
+                    object_id=r.object_id,
+                    title=r.title[:500],
+                    body=r.body,
+                    summary=r.summary,
+                    url=r.url[:500],
+                    date=r.date,
+                    language=r.language,
+                    facets={facet: values for facet, values in r.facets.items() if values},
+                    audience=r.audience.level,
+                    forum_category=r.audience.forum_category,
+                    expires_at=r.expires_at,
+                    version=r.version,
+                )
+                for r in records
+            ],
+            update_conflicts=True,
+            unique_fields=["key"],
+            update_fields=ENTRY_FIELDS,
+        )
+        ids = dict(
+            SearchEntry.objects.filter(key__in=[r.key for r in records]).values_list("key", "id")
+        )
+        EntryFacet.objects.filter(entry_id__in=ids.values()).delete()
+        EntryFacet.objects.bulk_create(
+            [
+                EntryFacet(entry_id=ids[r.key], facet=facet, value=value[:64])
+                for r in records
+                for facet, value in r.facet_pairs()
+            ],
+            batch_size=2000,
+        )
+        fulltext().write([(ids[r.key], fold(r.searchable_title), fold(r.body)) for r in records])
+
+    @transaction.atomic
+    def delete(self, keys: list[str]) -> None:
+        ids = list(SearchEntry.objects.filter(key__in=keys).values_list("id", flat=True))
+        if ids:
+            fulltext().delete(ids)
+            SearchEntry.objects.filter(id__in=ids).delete()
+
+    def delete_older_than(self, version: int, kind: str) -> int:
+        """Remove entries of a kind not rewritten since `version`: what a rebuild left out."""
+        ids = list(
+            SearchEntry.objects.filter(kind=kind, version__lt=version).values_list("id", flat=True)
+        )
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            fulltext().delete(chunk)
+            SearchEntry.objects.filter(id__in=chunk).delete()
+        return len(ids)
+
+    def counts_by_kind(self) -> dict[str, int]:
+        rows = SearchEntry.objects.values_list("kind").annotate(n=Count("id"))
+        return dict(rows)
