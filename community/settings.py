@@ -52,8 +52,10 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
+    "wagtail.locales",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -336,7 +338,12 @@ LOGGING = {
 # Wagtail
 WAGTAIL_SITE_NAME = "Community of Expertise on eGovernance for Development"
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
+# Pages have translations in English, Arabic and French (the Locale rows come with the
+# community's migrations); editors translate a page with "Translate" in the admin. The page
+# tree is not synced: a page nobody translated is served from the English tree under /ar/ and
+# /fr/ too (HomePage.route), so no translation means no 404 and no copy. docs/publishing.md.
+WAGTAIL_I18N_ENABLED = True
+WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

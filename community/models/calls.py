@@ -13,8 +13,10 @@ from wagtail.search import index
 
 from community.visibility import HiddenWhenExpired, public_pages
 
+from .translations import TranslatablePage, in_reader_language
 
-class CallIndexPage(Page):
+
+class CallIndexPage(TranslatablePage, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -27,14 +29,16 @@ class CallIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        calls = public_pages(CallPage.objects.child_of(self))
+        calls = in_reader_language(
+            public_pages(CallPage.objects.child_of(self.in_default_language()))
+        )
         today = timezone.localdate()
         context["open_calls"] = calls.filter(deadline__gte=today).order_by("deadline")
         context["closed_calls"] = calls.filter(deadline__lt=today).order_by("-deadline")
         return context
 
 
-class CallPage(HiddenWhenExpired, RoutablePageMixin, Page):
+class CallPage(HiddenWhenExpired, TranslatablePage, RoutablePageMixin, Page):
     class Kind(models.TextChoices):
         GOOD_PRACTICES = "good-practices", _("Call for good practices")
         PARTNERSHIP = "partnership", _("Partnership request")

@@ -17,6 +17,7 @@ from community.blocks import agenda_blocks
 from community.visibility import HiddenWhenExpired, is_expired, public_pages
 
 from .tagging import TaggedContent
+from .translations import TranslatablePage
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -31,7 +32,7 @@ def past(events: models.QuerySet) -> models.QuerySet:
     return events.filter(end__lt=timezone.now()).order_by("-start")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(TranslatablePage, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -53,7 +54,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(HiddenWhenExpired, TaggedContent, Page):
+class EventPage(HiddenWhenExpired, TranslatablePage, TaggedContent, Page):
     class Format(models.TextChoices):
         IN_PERSON = "in-person", _("In person")
         ONLINE = "online", _("Online")

@@ -11,9 +11,10 @@ from community.visibility import HiddenWhenExpired, public_pages
 
 from .events import EventPage
 from .resources import ResourcePage
+from .translations import TranslatablePage, in_reader_language
 
 
-class PartnerIndexPage(Page):
+class PartnerIndexPage(TranslatablePage, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -27,14 +28,16 @@ class PartnerIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = (
-            public_pages(PartnerPage.objects.child_of(self))
+            in_reader_language(
+                public_pages(PartnerPage.objects.child_of(self.in_default_language()))
+            )
             .select_related("region")
             .order_by("title")
         )
         return context
 
 
-class PartnerPage(HiddenWhenExpired, Page):
+class PartnerPage(HiddenWhenExpired, TranslatablePage, Page):
     class Kind(models.TextChoices):
         UN_ENTITY = "un", _("UN entity")
         GOVERNMENT = "government", _("Government")
@@ -99,14 +102,13 @@ class PartnerPage(HiddenWhenExpired, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["resources"] = public_pages(ResourcePage.objects.child_of(self)).order_by(
-            "-publication_date", "-pk"
-        )[:10]
+        original = self.in_default_language()
+        context["resources"] = in_reader_language(
+            public_pages(ResourcePage.objects.child_of(original))
+        ).order_by("-publication_date", "-pk")[:10]
         # Its own events, and those of others that it co-organises.
-        context["events"] = (
-            public_pages(EventPage.objects.all())
-            .filter(Q(path__startswith=self.path) | Q(organisers=self))
-            .distinct()
-            .order_by("-start")[:10]
+        events = public_pages(EventPage.objects.all()).filter(
+            Q(path__startswith=original.path) | Q(organisers=original)
         )
+        context["events"] = in_reader_language(events).order_by("-start")[:10]
         return context

@@ -24,6 +24,7 @@ from community.blocks import resource_body_blocks
 from community.visibility import HiddenWhenExpired, is_expired
 
 from .tagging import TaggedContent
+from .translations import TranslatablePage
 
 # A resource goes stale after this long without a review, unless its editors set a date.
 DEFAULT_REVIEW_INTERVAL = dt.timedelta(days=getattr(settings, "RESOURCE_REVIEW_INTERVAL_DAYS", 730))
@@ -34,7 +35,7 @@ def resource_languages() -> list[tuple[str, str]]:
     return list(global_settings.LANGUAGES)
 
 
-class ResourceIndexPage(Page):
+class ResourceIndexPage(TranslatablePage, Page):
     """The knowledge base: every public resource, wherever in the tree it lives.
 
     Partners' resources live under their partner page (so Wagtail's permissions confine each
@@ -61,7 +62,7 @@ class ResourceIndexPage(Page):
         return context
 
 
-class ResourcePage(HiddenWhenExpired, TaggedContent, Page):
+class ResourcePage(HiddenWhenExpired, TranslatablePage, TaggedContent, Page):
     class ResourceType(models.TextChoices):
         REPORT = "report", _("Report")
         CASE_STUDY = "case-study", _("Case study")
