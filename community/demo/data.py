@@ -820,3 +820,105 @@ CALLS: tuple[CallData, ...] = (
         deadline=dt.date(2027, 12, 31),
     ),
 )
+
+
+# --- Translations ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TranslationData:
+    """A page's content in another language: the fields that differ from the original.
+
+    Text fields hold strings; the home page's `aims` a tuple of them, as in the English data.
+    `translated_on` says when the translation was last brought up to date with its original;
+    None means along with the original as loaded. A date before the demo is loaded makes the
+    translation older than its original, so readers see the "may be out of date" notice.
+    """
+
+    language: str
+    fields: dict[str, str | tuple[str, ...]]
+    translated_on: dt.datetime | None = None
+
+
+HOME_TRANSLATIONS: tuple[TranslationData, ...] = (
+    TranslationData(
+        language="ar",
+        fields={
+            "title": "مجتمع الخبرة في مجال الحوكمة الإلكترونية من أجل التنمية",
+            "tagline": "نتبادل ما ينجح في الحكومة الرقمية، لتصل الخدمات العامة إلى الجميع.",
+            "introduction": (
+                "شبكة عالمية من الموظفين العموميين والباحثين والشركات والجامعات والمنظمات "
+                "الدولية الذين يسخّرون تكنولوجيا المعلومات والاتصالات لحكومة أفضل وتنمية "
+                "أسرع. يقود المجتمعَ قسمُ الإدارة العامة وإدارة التنمية في إدارة الشؤون "
+                "الاقتصادية والاجتماعية بالأمم المتحدة، ويربط الشبكات القائمة ويساعد "
+                "أعضاءها على أن يجد بعضهم بعضًا وأن يجدوا الموارد ويبدؤوا الشراكات."
+            ),
+            "aims": (
+                "ربط شبكات الحوكمة الإلكترونية العاملة على المستويات المحلية والوطنية "
+                "والإقليمية والعالمية حول رصيد مشترك واحد من المعرفة.",
+                "التواصل مع الحكومات وقطاع الأعمال والمنظمات الدولية والمجتمع المدني "
+                "والأوساط التقنية والأكاديمية، ومساعدتها على بناء الشراكات معًا.",
+                "توفير ملتقى للمناصرة والمشورة في السياسات، يستند إلى التعاون بين الشمال "
+                "والجنوب وفيما بين بلدان الجنوب.",
+                "بيان كيف يمكن لتكنولوجيا المعلومات والاتصالات أن تساعد في الحد من الفقر "
+                "وتسريع التنمية.",
+                "تنمية رصيد من الخبرة الدولية تعتمد عليه الشراكات الجديدة.",
+            ),
+        },
+    ),
+    TranslationData(
+        language="fr",
+        fields={
+            "title": "Communauté d'expertise sur la gouvernance électronique pour le développement",
+            "tagline": (
+                "Partager ce qui marche dans l'administration numérique, pour que les services "
+                "publics atteignent chacun."
+            ),
+            "introduction": (
+                "Un réseau mondial d'agents publics, de chercheurs, d'entreprises, d'universités "
+                "et d'organisations internationales qui mettent les technologies de "
+                "l'information et de la communication au service d'une meilleure "
+                "administration et d'un développement plus rapide. Animée par la DPADM du "
+                "DESA des Nations Unies, la communauté relie les réseaux existants et aide "
+                "leurs membres à se trouver, à trouver des ressources et à nouer des "
+                "partenariats."
+            ),
+            "aims": (
+                "Relier les réseaux de gouvernance électronique qui travaillent déjà aux "
+                "niveaux local, national, régional et mondial, autour d'un même fonds de "
+                "connaissances.",
+                "Aller vers les gouvernements, les entreprises, les organisations "
+                "internationales, la société civile et les milieux techniques et "
+                "universitaires, et les aider à bâtir ensemble des partenariats.",
+                "Offrir un lieu de rencontre au plaidoyer et au conseil en politiques "
+                "publiques, fondé sur la coopération Nord-Sud et Sud-Sud.",
+                "Montrer comment les TIC peuvent aider à réduire la pauvreté et à accélérer "
+                "le développement.",
+                "Constituer un vivier d'expertise internationale sur lequel les nouveaux "
+                "partenariats peuvent compter.",
+            ),
+        },
+    ),
+)
+
+# The events index, translated into Arabic with the original, and into French before the
+# English introduction was last revised: the French page says it may be out of date.
+EVENT_INDEX_TRANSLATIONS: tuple[TranslationData, ...] = (
+    TranslationData(
+        language="ar",
+        fields={
+            "title": "الفعاليات",
+            "intro": (
+                "مؤتمرات وورش عمل وندوات عبر الإنترنت يلتقي فيها أعضاء المجتمع ويتبادلون الخبرات."
+            ),
+        },
+    ),
+    TranslationData(
+        language="fr",
+        fields={
+            "title": "Événements",
+            "intro": "Conférences, ateliers et webinaires de la communauté.",
+        },
+        translated_on=dt.datetime(2025, 11, 17, 9, 0, tzinfo=dt.UTC),
+    ),
+)

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils.html import format_html
 from modelcluster.models import get_all_child_m2m_relations
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from community.models import (
     ActionLine,
@@ -67,6 +67,7 @@ def load_demo(stdout: TextIO | None = None) -> dict[str, int]:
         counts["events"] = load_events(event_index, partners, stdout)
         counts["resources"] = load_resources(resource_index, partners, stdout)
         counts["calls"] = load_calls(home, stdout)
+        counts["translated pages"] = load_translations(home, stdout)
         counts["sample experts"] = load_experts()
         counts["forum categories"], counts["sample threads"] = load_forums()
     return counts
@@ -188,8 +189,8 @@ def in_utc(wall_clock: dt.datetime, time_zone: str) -> dt.datetime:
 
 
 def update_home_page(stdout: TextIO | None) -> HomePage:
-    # The migration made a HomePage the root of the default site; there is only ever one.
-    home = HomePage.objects.get()
+    # The migration made a HomePage the root of the default site; the others translate it.
+    home = HomePage.objects.get(locale=Locale.get_default())
     before = snapshot(home)
     home.tagline = data.HOME_TAGLINE
     home.introduction = data.HOME_INTRODUCTION
@@ -301,6 +302,51 @@ def load_calls(home: HomePage, stdout: TextIO | None) -> int:
         }
         publish_page(index, CallPage, call.slug, fields, stdout)
     return len(data.CALLS)
+
+
+# --- Translations ---------------------------------------------------------------------------
+
+
+def load_translations(home: HomePage, stdout: TextIO | None) -> int:
+    """The home page and the events index, in Arabic and French.
+
+    Parents first: a translation lives under the translation of its parent.
+    """
+    events = EventIndexPage.objects.child_of(home).get(slug=data.EVENT_INDEX.slug)
+    pages = [(home, data.HOME_TRANSLATIONS), (events, data.EVENT_INDEX_TRANSLATIONS)]
+    count = 0
+    for original, translations in pages:
+        for item in translations:
+            translate_page(original, item, stdout)
+            count += 1
+    return count
+
+
+def translate_page(original: P, item: data.TranslationData, stdout: TextIO | None) -> P:
+    """Create or update the translation, as an editor would with "Translate" in the admin."""
+    locale = Locale.objects.get(language_code=item.language)
+    page = original.get_translation_or_none(locale)
+    action = "updated"
+    if page is None:
+        # A draft copy under the translation of the parent, linked by translation_key.
+        page = original.copy_for_translation(locale)
+        action = "created"
+    before = snapshot(page)
+    owner = f"demo:{original.url_path}:{item.language}"
+    for name, value in item.fields.items():
+        if name == "aims":
+            value = stream(f"{owner}:aims", (("aim", aim) for aim in value))
+        setattr(page, name, value)
+    if snapshot(page) == before and page.live and not page.has_unpublished_changes:
+        return page
+    page.save_revision().publish()
+    if item.translated_on is not None:
+        # As if translated back then: older than its original, which was published at load.
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=item.translated_on, last_published_at=item.translated_on
+        )
+    say(stdout, f"{action} {item.language} translation of {original.url_path}")
+    return page
 
 
 # --- Sample experts -------------------------------------------------------------------------

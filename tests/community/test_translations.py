@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext
@@ -16,6 +18,7 @@ from wagtail.models import Locale, Page
 from community.models import (
     CallIndexPage,
     CallPage,
+    EventIndexPage,
     EventPage,
     HomePage,
     PartnerPage,
@@ -468,3 +471,34 @@ def test_a_call_index_in_arabic_lists_the_calls_of_the_original(translated_call)
     assert arabic_index.in_default_language() == CallIndexPage.objects.get(
         locale__language_code="en"
     )
+
+
+# --- The demo ------------------------------------------------------------------------------
+
+
+def test_the_demo_translates_the_home_page_and_the_events_page(demo):
+    home = HomePage.objects.get(locale__language_code="en")
+    events = EventIndexPage.objects.get(locale__language_code="en")
+    for code in ["ar", "fr"]:
+        for original in [home, events]:
+            translated = original.get_translation(locale(code))
+            assert translated.live and translated.title != original.title
+
+
+def test_the_demo_shows_a_french_translation_that_may_be_out_of_date(client, demo):
+    assert OUTDATED in html_of(client, "/fr/events/")
+    assert OUTDATED not in html_of(client, "/ar/events/")
+    assert OUTDATED not in html_of(client, "/fr/")
+
+
+def test_the_demo_home_page_reads_in_arabic_and_french(client, demo):
+    assert "نتبادل ما ينجح في الحكومة الرقمية" in html_of(client, "/ar/")
+    assert "Partager ce qui marche dans l&#x27;administration numérique" in html_of(client, "/fr/")
+
+
+def test_loading_the_demo_again_leaves_the_translations_as_they_were(demo):
+    before = list(Page.objects.exclude(locale__language_code="en").values())
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    assert list(Page.objects.exclude(locale__language_code="en").values()) == before
