@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from community.models import CallPage, ResourceIndexPage, ResourcePage
 from members.models import User
@@ -46,7 +47,9 @@ def check_can_submit_practice(user: User, call: CallPage) -> None:
 def submit_practice(*, user: User, call: CallPage, data: dict) -> ResourcePage:
     """Create a draft good practice in the knowledge base and submit it for moderation."""
     check_can_submit_practice(user, call)
-    knowledge_base = ResourceIndexPage.objects.get()
+    # The knowledge base in the default language: drafts go under the original, whatever
+    # translations of it exist.
+    knowledge_base = ResourceIndexPage.objects.filter(locale=Locale.get_default()).get()
     paragraphs = [p.strip() for p in data["description"].split("\n\n") if p.strip()]
     body = [("text", "".join(format_html("<p>{}</p>", p) for p in paragraphs))]
     if data.get("organisation"):
