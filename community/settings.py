@@ -144,7 +144,11 @@ if REDIS_URL:
             # A Redis that does not answer fails fast: notifications are stored first and
             # delivered on the next page load or reconnect (community/notifications/).
             "CONFIG": {
-                "hosts": [{"address": REDIS_URL, "socket_connect_timeout": 2}],
+                # Reads wait longer than channels_redis's 5-second BZPOPMIN, or a quiet
+                # socket would be closed after 5 s (redis-py's default read timeout).
+                "hosts": [
+                    {"address": REDIS_URL, "socket_connect_timeout": 2, "socket_timeout": 10}
+                ],
                 "prefix": "community",
             },
         }

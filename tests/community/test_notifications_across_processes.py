@@ -9,7 +9,6 @@ import json
 import pytest
 from django.conf import settings
 from django.db import connection
-from websockets.exceptions import ConnectionClosedError
 
 from community.models import Notification, NotificationKind
 from forums.actions import reactions
@@ -121,13 +120,6 @@ def test_a_watcher_who_was_offline_catches_up_on_the_other_process(servers):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ConnectionClosedError,
-    reason="redis-py 8 times reads out after 5 s by default, as long as channels_redis's "
-    "BZPOPMIN waits: after 5 quiet seconds a process closes one of its sockets with 1011. "
-    "A socket_timeout above 5 s in CHANNEL_LAYERS hosts (community/settings.py) fixes it.",
-)
 def test_a_page_left_open_in_silence_still_hears_of_the_next_reply(servers):
     a, b = servers
     thread, watcher = watched_thread("Open contracting data")
