@@ -20,36 +20,43 @@ logger = logging.getLogger(__name__)
 
 # After a failure, the configured backend is not asked again for this long.
 RETRY_AFTER_SECONDS = 30
-_DOWN_KEY = "search:backend-down"
+
+
+def down_key() -> str:
+    """Per backend and index, so that sites sharing a cache do not share an outage."""
+    return f"search:down:{get_backend().identity}"
 
 
 def _primary_is_down() -> bool:
-    return get_backend() is not database_backend() and bool(cache.get(_DOWN_KEY))
+    return get_backend() is not database_backend() and bool(cache.get(down_key()))
 
 
 def _mark_down(error: Exception) -> None:
     logger.warning("Search backend unavailable, answering from the database: %s", error)
-    cache.set(_DOWN_KEY, True, RETRY_AFTER_SECONDS)
+    cache.set(down_key(), True, RETRY_AFTER_SECONDS)
 
 
 def _answer(method: str, *args):
     """(answer, degraded): from the configured backend, else from the database."""
     backend = get_backend()
     if backend is not database_backend() and not _primary_is_down():
+        _catch_up()
         try:
-            answer = getattr(backend, method)(*args)
+            return getattr(backend, method)(*args), False
         except BackendUnavailable as error:
             _mark_down(error)
-        else:
-            _after_success()
-            return answer, False
     return getattr(database_backend(), method)(*args), backend is not database_backend()
 
 
-def _after_success() -> None:
+def _catch_up() -> None:
+    """Send Elasticsearch what it missed, if anything is due, before asking it (checked
+    every half minute at most; with TASKS_BACKEND=immediate it is sent at once)."""
     from .indexing import drain_soon
 
-    drain_soon()
+    try:
+        drain_soon()
+    except Exception:  # the search must answer whatever happens to the catching up
+        logger.exception("Could not send the missed search index updates")
 
 
 def search(query: SearchQuery, reader: Reader) -> SearchResults:
@@ -72,4 +79,4 @@ def related(subject: Subject, reader: Reader, kind: str, limit: int) -> list[Hit
 
 def mark_available() -> None:
     """The configured backend answered again (an index update went through)."""
-    cache.delete(_DOWN_KEY)
+    cache.delete(down_key())

@@ -26,7 +26,7 @@ from .sources.base import now_version
 logger = logging.getLogger(__name__)
 
 DRAIN_BATCH = 500
-_DRAIN_CHECK_KEY = "search:drain-checked"
+DRAIN_CHECK_PREFIX = "search:drain-checked"
 DRAIN_CHECK_SECONDS = 30
 
 
@@ -96,9 +96,13 @@ def drain(limit: int = DRAIN_BATCH, *, due_only: bool = True) -> int:
     return len(keys)
 
 
+def drain_check_key() -> str:
+    return f"{DRAIN_CHECK_PREFIX}:{get_backend().identity}"
+
+
 def drain_soon() -> None:
     """After Elasticsearch answered: send what it missed, if anything is due (checked rarely)."""
-    if not cache.add(_DRAIN_CHECK_KEY, True, DRAIN_CHECK_SECONDS):
+    if not cache.add(drain_check_key(), True, DRAIN_CHECK_SECONDS):
         return
     if PendingUpdate.objects.filter(next_attempt_at__lte=timezone.now()).exists():
         from .tasks import drain_search_updates

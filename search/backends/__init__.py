@@ -21,6 +21,8 @@ __all__ = [
     "StandardAnalysisElasticsearch8SearchBackend",
     "database_backend",
     "get_backend",
+    "reset",
+    "use",
 ]
 
 
@@ -29,18 +31,31 @@ def database_backend() -> DatabaseBackend:
     return DatabaseBackend()
 
 
-@cache
-def get_backend() -> SearchBackend:
-    if settings.ELASTICSEARCH_URL:
-        from .elasticsearch import ElasticsearchBackend
+_chosen: SearchBackend | None = None
 
-        return ElasticsearchBackend.from_settings()
-    return database_backend()
+
+def get_backend() -> SearchBackend:
+    global _chosen
+    if _chosen is None:
+        if settings.ELASTICSEARCH_URL:
+            from .elasticsearch import ElasticsearchBackend
+
+            _chosen = ElasticsearchBackend.from_settings()
+        else:
+            _chosen = database_backend()
+    return _chosen
+
+
+def use(backend: SearchBackend | None) -> None:
+    """Make `backend` the one in use (tests, and tools that target another index);
+    None goes back to the one the settings choose."""
+    global _chosen
+    _chosen = backend
 
 
 def reset() -> None:
-    """Forget the chosen backend (tests that change the settings)."""
-    get_backend.cache_clear()
+    """Forget the chosen backend, so that the settings choose again."""
+    use(None)
 
 
 def on_setting_changed(setting: str, **kwargs) -> None:

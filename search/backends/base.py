@@ -20,6 +20,11 @@ class BackendUnavailable(Exception):
 class SearchBackend(ABC):
     name: str
 
+    @property
+    def identity(self) -> str:
+        """Names this backend and its index, e.g. in cache keys."""
+        return self.name
+
     # Reading ------------------------------------------------------------------------------
 
     @abstractmethod

@@ -215,8 +215,8 @@ def test_snippets_are_escaped(index, partner):
 
     snippet = index.search("vortex").hits[0].snippet
 
-    assert "<script>" not in snippet and "</script>" not in snippet
-    assert "&lt;/script&gt;" in snippet
+    assert "<script" not in snippet and "</script" not in snippet
+    assert "script&gt;" in snippet, "shown as text"
     assert "<mark>vortex</mark>" in snippet.lower()
 
 

@@ -1,8 +1,9 @@
 """Full-text matching and ranking in the database: SQLite FTS5 or PostgreSQL tsvector.
 
 The table `search_fulltext` is made by search/migrations/0002: an FTS5 virtual table on
-SQLite (Porter stemming for English, diacritics removed), a tsvector column with a GIN
-index on PostgreSQL (simple + English + French configurations). Both hold the words of
+SQLite (Porter stemming for English, diacritics removed; and `search_titles`, unstemmed,
+for the search box), a tsvector column with a GIN index on PostgreSQL (simple + English +
+French configurations). Both hold the words of
 SearchEntry folded by search.text.fold, keyed by the entry's id, and are written here only.
 
 Django's ORM has no expression for "this row matches an FTS5 table", so the join is added
@@ -17,6 +18,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 
 TABLE = "search_fulltext"
+TITLES = "search_titles"  # SQLite only: unstemmed titles, for prefixes
 ENTRY_TABLE = "search_searchentry"
 # Longer texts are cut before they reach the full-text index (tsvector's limit is 1 MB).
 MAX_INDEXED_CHARACTERS = 200_000
@@ -45,6 +47,9 @@ class FullText(ABC):
 
 
 class SQLiteFullText(FullText):
+    """Two FTS5 tables: words stemmed for matching, and titles as typed for the search box
+    (a stemmed "aligning" is "align", which the prefix "aligni" would not find)."""
+
     def write(self, rows: list[tuple[int, str, str]]) -> None:
         if not rows:
             return
@@ -54,13 +59,18 @@ class SQLiteFullText(FullText):
                 f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
                 [(pk, title, body[:MAX_INDEXED_CHARACTERS]) for pk, title, body in rows],
             )
+            cursor.executemany(
+                f"INSERT INTO {TITLES} (rowid, title) VALUES (%s, %s)",
+                [(pk, title) for pk, title, _ in rows if title],
+            )
 
     def delete(self, entry_ids: list[int]) -> None:
         with connection.cursor() as cursor:
             for start in range(0, len(entry_ids), 500):
                 chunk = entry_ids[start : start + 500]
                 marks = ", ".join(["%s"] * len(chunk))
-                cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({marks})", chunk)
+                for table in (TABLE, TITLES):
+                    cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)
 
     @staticmethod
     def _phrase(words: list[str], prefix_last: bool = False) -> str:
@@ -83,7 +93,12 @@ class SQLiteFullText(FullText):
         return self._join(entries, self._phrase(words), rank=True)
 
     def titles_starting(self, entries: QuerySet, words: list[str]) -> QuerySet:
-        return self._join(entries, f"title : ({self._phrase(words, prefix_last=True)})", True)
+        return entries.extra(
+            tables=[TITLES],
+            where=[f"{TITLES}.rowid = {ENTRY_TABLE}.id", f"{TITLES} MATCH %s"],
+            params=[self._phrase(words, prefix_last=True)],
+            select={"rank": f"-bm25({TITLES})"},
+        )
 
 
 class PostgresFullText(FullText):

@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -19,14 +20,20 @@ from search.audience import PUBLIC
 from search.models import SearchEntry
 from search.text import fold_word
 
-CACHE_KEY = "search:spelling-vocabulary:v1"
 CACHE_SECONDS = 600
+
+
+def cache_key() -> str:
+    """Per database, so that sites sharing a cache do not share a vocabulary."""
+    return f"search:spelling:v1:{connection.alias}:{connection.settings_dict['NAME']}"
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 
 
 def vocabulary() -> dict[str, list[str]]:
     """Words by their first letter, most frequent first."""
-    cached = cache.get(CACHE_KEY)
+    cached = cache.get(cache_key())
     if cached is not None:
         return cached
     counter: Counter = Counter()
@@ -41,7 +48,7 @@ def vocabulary() -> dict[str, list[str]]:
     for word, _count in counter.most_common(50_000):
         by_letter[word[0]].append(word)
     result = dict(by_letter)
-    cache.set(CACHE_KEY, result, CACHE_SECONDS)
+    cache.set(cache_key(), result, CACHE_SECONDS)
     return result
 
 

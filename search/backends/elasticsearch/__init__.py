@@ -1,0 +1,413 @@
+"""The Elasticsearch backend: elasticsearch-dsl searches over one index behind an alias.
+
+Ranking, facet counts (aggregations), marked snippets (highlighting), the search box
+(completion suggester, with the reader's audiences as contexts) and spelling (term
+suggester over public titles) come from Elasticsearch. What is shown of each hit comes
+from the database index, and only for entries the reader may find there too: a document
+Elasticsearch still holds after it was hidden (an update not yet delivered) is dropped
+rather than shown.
+
+Any failure to reach the cluster is raised as BackendUnavailable; search.engine then
+answers from the database and search.indexing keeps the missed updates for later.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+from elasticsearch import ApiError, Elasticsearch, TransportError
+from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch_dsl import Q as EQ
+from elasticsearch_dsl import Search
+
+from search.audience import Reader
+from search.kinds import Kind
+from search.models import SearchEntry
+from search.query import MAX_RESULTS, SearchQuery
+from search.results import FacetCount, Hit, SearchResults, Subject, Suggestion
+from search.sources import FACET_KEYS, Record
+from search.sources.base import now_version
+from search.text import clean_query, query_words
+
+from ..base import RELATED_WEIGHTS, BackendUnavailable, SearchBackend
+from . import indices
+from .documents import to_source
+
+logger = logging.getLogger(__name__)
+
+TEXT_FIELDS = [
+    "title^4",
+    "title.en^4",
+    "title.fr^4",
+    "title.ar^4",
+    "body",
+    "body.en",
+    "body.fr",
+    "body.ar",
+]
+SNIPPET_FIELDS = ["body", "body.en", "body.fr", "body.ar"]
+FACET_SIZE = 200
+READ_TIMEOUT = 3
+WRITE_TIMEOUT = 30
+BULK_CHUNK = 500
+
+UNAVAILABLE = (TransportError, ApiError, BulkIndexError, ConnectionError, TimeoutError)
+
+
+class ElasticsearchBackend(SearchBackend):
+    name = "elasticsearch"
+
+    def __init__(self, url: str, alias: str, analysis: str = "full"):
+        self.url = url
+        self.alias = alias
+        self.analysis = analysis
+        self.client = Elasticsearch(url, request_timeout=READ_TIMEOUT, max_retries=1)
+
+    @property
+    def identity(self) -> str:
+        return f"{self.name}:{self.url}:{self.alias}"
+
+    @classmethod
+    def from_settings(cls) -> ElasticsearchBackend:
+        return cls(
+            settings.ELASTICSEARCH_URL,
+            alias=f"{settings.ELASTICSEARCH_INDEX_PREFIX}-search",
+            analysis=settings.ELASTICSEARCH_ANALYSIS,
+        )
+
+    def _call(self, what: Callable):
+        try:
+            return what()
+        except UNAVAILABLE as error:
+            raise BackendUnavailable(f"{type(error).__name__}: {error}"[:300]) from error
+
+    # Reading ------------------------------------------------------------------------------
+
+    def _search(self) -> Search:
+        return Search(using=self.client, index=self.alias)
+
+    def _findable(self, reader: Reader) -> list:
+        return [
+            EQ("terms", audience=reader.keys()),
+            ~EQ("range", expires_at={"lte": "now"}),
+        ]
+
+    def _filter(self, facet: str, values: list[str]):
+        field = "kind" if facet == "kind" else f"facets.{facet}"
+        return EQ("terms", **{field: values})
+
+    def _text_query(self, words: list[str]):
+        return EQ(
+            "multi_match",
+            query=" ".join(words),
+            fields=TEXT_FIELDS,
+            type="cross_fields",
+            operator="and",
+        )
+
+    def _base(self, query: SearchQuery, reader: Reader) -> Search:
+        search = self._search()
+        if query.words:
+            search = search.query(self._text_query(query.words))
+        return search.filter(EQ("bool", filter=self._findable(reader)))
+
+    def _facet_filters(self, query: SearchQuery, skip: str | None = None) -> list:
+        return [
+            self._filter(facet, values) for facet, values in query.filters.items() if facet != skip
+        ]
+
+    def search(self, query: SearchQuery, reader: Reader) -> SearchResults:
+        search = self._base(query, reader)
+        # Facets are counted with every filter but their own (a post_filter narrows the
+        # hits only), so that each count says what ticking that value would add.
+        if query.filters:
+            search = search.post_filter(EQ("bool", filter=self._facet_filters(query)))
+        for facet in ["kind", *FACET_KEYS]:
+            field = "kind" if facet == "kind" else f"facets.{facet}"
+            others = self._facet_filters(query, skip=facet)
+            search.aggs.bucket(facet, "filter", filter=EQ("bool", filter=others)).bucket(
+                "values", "terms", field=field, size=FACET_SIZE
+            )
+        if query.by_date:
+            search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
+        else:
+            search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
+        search = search.highlight(
+            *SNIPPET_FIELDS,
+            fragment_size=220,
+            number_of_fragments=1,
+        ).highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"])
+        search = search.extra(track_total_hits=MAX_RESULTS + 1)
+        search = search.source(["key"])
+
+        response = self._call(search[query.offset : query.offset + query.per_page].execute)
+        total = min(response.hits.total.value, MAX_RESULTS)
+        capped = response.hits.total.value > MAX_RESULTS
+        pages = max(1, -(-total // query.per_page))
+        if query.page > pages:
+            query = replace(query, page=pages)
+            response = self._call(search[query.offset : query.offset + query.per_page].execute)
+
+        snippets = {}
+        for hit in response.hits:
+            highlight = getattr(hit.meta, "highlight", None)
+            for field in SNIPPET_FIELDS:
+                fragments = getattr(highlight, field, None) if highlight else None
+                if fragments:
+                    snippets[hit.key] = fragments[0]
+                    break
+        hits = self._hits([hit.key for hit in response.hits], reader, snippets)
+        facets = {
+            facet: [
+                FacetCount(bucket.key, bucket.doc_count)
+                for bucket in getattr(response.aggregations, facet).values.buckets
+            ]
+            for facet in ["kind", *FACET_KEYS]
+        }
+        suggestion = None
+        if not total and query.words:
+            suggestion = self._spelling(query, reader)
+        return SearchResults(
+            query=query,
+            hits=hits,
+            total=total,
+            capped=capped,
+            facets={facet: counts for facet, counts in facets.items() if counts},
+            suggestion=suggestion,
+        )
+
+    def _hits(self, keys: list[str], reader: Reader, snippets: dict[str, str]) -> list[Hit]:
+        """The hits as the database index has them, for entries this reader may find."""
+        from django.utils.safestring import mark_safe
+
+        findable = reader.q() & (Q(expires_at__isnull=True) | Q(expires_at__gt=timezone.now()))
+        entries = {entry.key: entry for entry in SearchEntry.objects.filter(findable, key__in=keys)}
+        hits = []
+        for key in keys:
+            entry = entries.get(key)
+            if entry is None:
+                continue  # held by Elasticsearch, hidden since: never shown
+            snippet = snippets.get(key)
+            hits.append(
+                Hit(
+                    key=entry.key,
+                    kind=entry.kind,
+                    title=entry.title,
+                    url=entry.url,
+                    summary=entry.summary,
+                    date=entry.date,
+                    facets=entry.facets,
+                    # Escaped by Elasticsearch (encoder "html"); only <mark> is markup.
+                    snippet=mark_safe(snippet) if snippet else None,
+                )
+            )
+        return hits
+
+    def _spelling(self, query: SearchQuery, reader: Reader) -> str | None:
+        search = self._search().extra(size=0)
+        search = search.suggest(
+            "spelling", query.text, term={"field": "spell", "suggest_mode": "missing"}
+        )
+        response = self._call(search.execute)
+        words, changed = [], False
+        for entry in response.suggest.spelling:
+            if entry.options:
+                words.append(entry.options[0].text)
+                changed = True
+            else:
+                words.append(entry.text)
+        if not changed:
+            return None
+        corrected = " ".join(words)
+        return corrected if self.count(query.with_text(corrected), reader) else None
+
+    def count(self, query: SearchQuery, reader: Reader) -> int:
+        search = self._base(query, reader)
+        if query.filters:
+            search = search.filter(EQ("bool", filter=self._facet_filters(query)))
+        search = search.extra(size=0, track_total_hits=MAX_RESULTS)
+        return min(self._call(search.execute).hits.total.value, MAX_RESULTS)
+
+    def suggest(self, text: str, reader: Reader, limit: int = 8) -> list[Suggestion]:
+        prefix = " ".join(query_words(clean_query(text)))
+        if not prefix:
+            return []
+        search = self._search().source(["key"]).extra(size=0)
+        search = search.suggest(
+            "titles",
+            prefix,
+            completion={
+                "field": "suggest",
+                "size": limit * 3,
+                "skip_duplicates": True,
+                "contexts": {"audience": reader.keys()},
+            },
+        )
+        response = self._call(search.execute)
+        keys = [option._source["key"] for option in response.suggest.titles[0].options]
+        hits = {hit.key: hit for hit in self._hits(keys, reader, {})}
+        suggestions: dict[str, Suggestion] = {}
+        for key in keys:
+            hit = hits.get(key)
+            if hit is not None and hit.kind != Kind.POST:
+                suggestions.setdefault(
+                    hit.title.casefold(), Suggestion(hit.title, hit.url, hit.kind)
+                )
+        return list(suggestions.values())[:limit]
+
+    def related(self, subject: Subject, reader: Reader, kind: str, limit: int) -> list[Hit]:
+        shared = [
+            EQ("constant_score", filter=EQ("term", **{f"facets.{facet}": value}), boost=weight)
+            for facet, weight in RELATED_WEIGHTS.items()
+            for value in subject.facets.get(facet, [])
+        ]
+        if not shared:
+            return []
+        search = (
+            self._search()
+            .query(EQ("bool", should=shared, minimum_should_match=1))
+            .filter(EQ("bool", filter=[*self._findable(reader), EQ("term", kind=kind)]))
+            .exclude(EQ("term", key=subject.key))
+            .sort("_score", {"date": {"order": "desc", "missing": "_last"}}, {"key": "desc"})
+            .source(["key"])
+        )
+        response = self._call(search[:limit].execute)
+        return self._hits([hit.key for hit in response.hits], reader, {})
+
+    # Writing ------------------------------------------------------------------------------
+
+    def _bulk(self, actions: Iterable[dict], *, refresh: bool) -> None:
+        def send():
+            _, errors = bulk(
+                self.client.options(request_timeout=WRITE_TIMEOUT),
+                actions,
+                chunk_size=BULK_CHUNK,
+                refresh=refresh,
+                raise_on_error=False,
+                raise_on_exception=True,
+            )
+            # A newer version already there (409) or a delete of what is not (404) is fine.
+            real = [
+                error
+                for error in errors
+                if next(iter(error.values())).get("status") not in {404, 409}
+            ]
+            if real:
+                raise BulkIndexError(f"{len(real)} documents not indexed", real)
+
+        self._call(send)
+
+    def _targets(self) -> list[str]:
+        return self._call(lambda: indices.ensure(self.client, self.alias, self.analysis))
+
+    def write(self, records: list[Record], *, index: str | None = None) -> None:
+        if not records:
+            return
+        targets = [index] if index else self._targets()
+        actions = [
+            {
+                "_op_type": "index",
+                "_index": target,
+                "_id": record.key,
+                "version": record.version,
+                "version_type": "external_gte",
+                "_source": to_source(record),
+            }
+            for target in targets
+            for record in records
+        ]
+        # Refreshed at once: whoever saved sees the change in the next search.
+        self._bulk(actions, refresh=index is None)
+
+    def delete(self, keys: list[str]) -> None:
+        if not keys:
+            return
+        version = now_version()
+        actions = [
+            {
+                "_op_type": "delete",
+                "_index": target,
+                "_id": key,
+                "version": version,
+                "version_type": "external_gte",
+            }
+            for target in self._targets()
+            for key in keys
+        ]
+        self._bulk(actions, refresh=True)
+
+    def counts_by_kind(self) -> dict[str, int]:
+        search = self._search().extra(size=0)
+        search.aggs.bucket("kinds", "terms", field="kind", size=20)
+        response = self._call(search.execute)
+        return {bucket.key: bucket.doc_count for bucket in response.aggregations.kinds.buckets}
+
+    def describe(self) -> str:
+        """The alias, the index it points at, and any index being built beside it."""
+        live = self._call(lambda: indices.live(self.client, self.alias))
+        building = [
+            name
+            for name in self._call(lambda: indices.concrete(self.client, self.alias))
+            if name not in live
+        ]
+        text = f"{self.alias} -> {', '.join(live) or 'nothing'}"
+        return text + (f" (being built: {', '.join(building)})" if building else "")
+
+    def refresh(self) -> None:
+        self._call(lambda: self.client.indices.refresh(index=self.alias))
+
+    # Rebuilding ---------------------------------------------------------------------------
+
+    def rebuild(self, kinds: list[str], feed: Callable[[Callable[[list], None]], object]):
+        """Fill a new index from `feed` and move the alias to it once it is complete.
+
+        Rebuilding only some kinds rewrites them in the live index instead, and removes
+        those of their documents the rebuild did not write.
+        """
+        if set(kinds) != set(Kind.values):
+            return self._rebuild_in_place(kinds, feed)
+        name = indices.new_name(self.alias)
+        self._call(lambda: indices.create(self.client, name, self.analysis, loading=True))
+        try:
+            report = feed(lambda batch: self.write(batch, index=name))
+            self._call(lambda: indices.finish_loading(self.client, name))
+            old = self._call(lambda: indices.swap(self.client, self.alias, name))
+        except Exception:
+            try:
+                self.client.options(ignore_status=404).indices.delete(index=name)
+            except UNAVAILABLE:
+                logger.warning("Could not remove the unfinished index %s", name)
+            raise
+        leftovers = [
+            index
+            for index in self._call(lambda: indices.concrete(self.client, self.alias))
+            if index < name and index not in old
+        ]
+        for index in old + leftovers:
+            self._call(lambda index=index: self.client.indices.delete(index=index))
+        return report
+
+    def _rebuild_in_place(self, kinds: list[str], feed):
+        started = now_version()
+        report = feed(lambda batch: self.write(batch))
+        self._call(
+            lambda: self.client.delete_by_query(
+                index=self.alias,
+                query={
+                    "bool": {
+                        "filter": [
+                            {"terms": {"kind": kinds}},
+                            {"range": {"version": {"lt": started}}},
+                        ]
+                    }
+                },
+                refresh=True,
+                conflicts="proceed",
+            )
+        )
+        return report
