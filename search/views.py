@@ -10,6 +10,7 @@ from . import engine
 from .audience import Reader
 from .presentation import SearchPage, as_json, present
 from .query import parse_query
+from .results import SearchResults
 from .text import MAX_QUERY_LENGTH
 
 MAX_SUGGESTIONS = 8
@@ -17,9 +18,12 @@ MAX_SUGGESTIONS = 8
 
 def _search_page(request: HttpRequest) -> SearchPage:
     query = parse_query(request.GET)
-    if query.is_empty:
-        return SearchPage(query=query, results=None)
+    if query.is_empty and not query.typed:
+        return SearchPage(query=query, results=None)  # nothing asked: the search box
     reader = Reader.for_user(request.user)
+    if query.is_empty:
+        # Only query syntax was typed ("AND", "*"): nothing to search for, no results.
+        return present(query, SearchResults(query=query, hits=[], total=0), reader)
     return present(query, engine.search(query, reader), reader)
 
 

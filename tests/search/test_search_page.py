@@ -220,3 +220,34 @@ def test_many_filter_values_are_no_trouble(client, indexed):
 
 def test_only_get_is_answered(client, indexed):
     assert client.post("/search/", {"q": "x"}).status_code == 405
+
+
+def test_only_query_syntax_finds_nothing_rather_than_everything(client, indexed):
+    html = main_of(client.get("/search/", {"q": "AND OR NOT *"}))
+
+    assert "0 results" in html and "Try fewer or different words" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "government", "sort": "'; DROP"},
+        {"q": "government", "kind": "x" * 5000},
+        {"q": "government", "year": ["1066", "20245", "-1", "abc"]},
+        {"q": "government", "country": ["ke", "KE", "ZZ"]},
+        {"kind": "resource", "page": "2"},
+        {"q": ["one", "two"]},
+    ],
+)
+def test_any_parameters_answer_with_results_or_a_clear_message(client, indexed, params):
+    response = client.get("/search/", params)
+    data = client.get("/search/results.json", params).json()
+
+    assert response.status_code == 200
+    assert data["page"] >= 1 and isinstance(data["results"], list)
+
+
+def test_a_lower_case_country_code_is_understood(client, indexed_world):
+    data = client.get("/search/results.json", {"q": MARKER, "country": "ke"}).json()
+
+    assert data["ignored"] == [] and data["total"] >= 1

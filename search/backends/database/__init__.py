@@ -17,6 +17,7 @@ from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
 from search.audience import Reader
+from search.generation import advance
 from search.kinds import Kind
 from search.models import EntryFacet, SearchEntry
 from search.query import MAX_RESULTS, SearchQuery
@@ -43,6 +44,12 @@ ENTRY_FIELDS = [
     "expires_at",
     "version",
 ]
+
+
+def _advance_now_and_on_commit() -> None:
+    """Cached answers go stale now, and again once the change is visible to others."""
+    advance()
+    transaction.on_commit(advance)
 
 
 def hit_from_entry(entry: SearchEntry, words: list[str]) -> Hit:
@@ -228,6 +235,7 @@ class DatabaseBackend(SearchBackend):
             batch_size=2000,
         )
         fulltext().write([(ids[r.key], fold(r.searchable_title), fold(r.body)) for r in records])
+        _advance_now_and_on_commit()
 
     @transaction.atomic
     def delete(self, keys: list[str]) -> None:
@@ -235,6 +243,7 @@ class DatabaseBackend(SearchBackend):
         if ids:
             fulltext().delete(ids)
             SearchEntry.objects.filter(id__in=ids).delete()
+            _advance_now_and_on_commit()
 
     def delete_older_than(self, version: int, kind: str) -> int:
         """Remove entries of a kind not rewritten since `version`: what a rebuild left out."""
