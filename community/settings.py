@@ -146,10 +146,20 @@ if REDIS_URL:
             "CONFIG": {
                 # Reads wait longer than channels_redis's 5-second BZPOPMIN, or a quiet
                 # socket would be closed after 5 s (redis-py's default read timeout).
+                # A pool large enough for bursts of connecting pages (the default of 100
+                # refuses the 101st at once).
                 "hosts": [
-                    {"address": REDIS_URL, "socket_connect_timeout": 2, "socket_timeout": 10}
+                    {
+                        "address": REDIS_URL,
+                        "socket_connect_timeout": 2,
+                        "socket_timeout": 10,
+                        "max_connections": 1000,
+                    }
                 ],
                 "prefix": "community",
+                # Messages waiting for one process's sockets share one queue: a fan-out to
+                # 1,000 watchers must not overflow it (channels_redis's default is 100).
+                "capacity": 5000,
             },
         }
     }
