@@ -50,8 +50,9 @@ def test_a_thread_page_does_not_read_more_with_more_posts_or_authors(client, rea
     # A member adds the session and account middleware (7, with savepoints), permissions
     # (2), moderators, likes-and-bookmarks in the posts' query, the read marker, the
     # checks behind the reply form (e-mail confirmed, not suspended), and the header's
-    # notifications (marking this thread's read, counting the rest: 3).
-    assert counted[1] <= (8 if reader is None else 22)
+    # notifications (marking this thread's read, counting the rest: 3). Both add the
+    # related resources and experts (search: 2).
+    assert counted[1] <= (8 if reader is None else 24)
 
 
 @pytest.mark.parametrize("reader", ["visitor", "member"], indirect=True)
