@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from .backends import BackendUnavailable, database_backend, get_backend
 from .models import PendingUpdate
-from .sources import SOURCES, records_for_keys
+from .sources import SOURCES, Record, records_for_keys
 from .sources.base import now_version
 
 logger = logging.getLogger(__name__)
@@ -118,6 +118,9 @@ class RebuildReport:
     counts: dict[str, int] = field(default_factory=dict)
     removed: int = 0
     seconds: float = 0.0
+    # Elasticsearch: documents sent and the time it took (None: not configured, or skipped).
+    remote_documents: int | None = None
+    remote_seconds: float = 0.0
 
     @property
     def total(self) -> int:
@@ -129,16 +132,9 @@ def total_documents(kinds: Iterable[str]) -> int:
 
 
 def rebuild_database(
-    kinds: Iterable[str] | None = None,
-    *,
-    progress: Callable[[int], None] | None = None,
-    sink: Callable[[list], None] | None = None,
+    kinds: Iterable[str] | None = None, *, progress: Callable[[int], None] | None = None
 ) -> RebuildReport:
-    """Write every document into the database index and drop what is no longer findable.
-
-    `sink` receives each batch as well (the Elasticsearch rebuild feeds its new index from
-    the same reading of the database); `progress` the number of documents just written.
-    """
+    """Write every findable document into the database index and drop what no longer is."""
     started = timezone.now()
     report = RebuildReport()
     database = database_backend()
@@ -147,14 +143,52 @@ def rebuild_database(
         count = 0
         for batch in SOURCES[kind].iter_records():
             database.write(batch)
-            if sink is not None:
-                sink(batch)
             count += len(batch)
             if progress is not None:
                 progress(len(batch))
         report.counts[kind] = count
         report.removed += database.delete_older_than(version, kind)
     report.seconds = (timezone.now() - started).total_seconds()
+    return report
+
+
+def entries_in_batches(kinds: Iterable[str], size: int = 1000) -> Iterator[list[Record]]:
+    """The database index, as records, in batches: what a new Elasticsearch index is filled
+    from (reading it is much faster than reading the pages, profiles and posts again)."""
+    from .models import SearchEntry
+
+    ids = list(
+        SearchEntry.objects.filter(kind__in=list(kinds)).order_by("id").values_list("id", flat=True)
+    )
+    for start in range(0, len(ids), size):
+        entries = SearchEntry.objects.filter(id__in=ids[start : start + size]).order_by("id")
+        yield [Record.from_entry(entry) for entry in entries]
+
+
+def entry_count(kinds: Iterable[str]) -> int:
+    from .models import SearchEntry
+
+    return SearchEntry.objects.filter(kind__in=list(kinds)).count()
+
+
+def rebuild(
+    kinds: Iterable[str] | None = None,
+    *,
+    progress: Callable[[int], None] | None = None,
+    remote_progress: Callable[[int], None] | None = None,
+    database: bool = True,
+) -> RebuildReport:
+    """Rebuild the database index from the site's content, then (when configured) a fresh
+    Elasticsearch index from it, which replaces the old one only once it is complete (see
+    ElasticsearchBackend.rebuild). `database=False` refills Elasticsearch only."""
+    kinds = list(kinds or SOURCES)
+    report = rebuild_database(kinds, progress=progress) if database else RebuildReport()
+    if _has_remote_index():
+        started = timezone.now()
+        report.remote_documents = get_backend().rebuild(
+            kinds, entries_in_batches(kinds), progress=remote_progress
+        )
+        report.remote_seconds = (timezone.now() - started).total_seconds()
     return report
 
 
@@ -173,16 +207,3 @@ def fill_if_empty(using: str = "default", **kwargs) -> None:
     except DatabaseError:
         return  # the tables are not there yet: a partial migrate
     rebuild_database()
-
-
-def rebuild(
-    kinds: Iterable[str] | None = None, *, progress: Callable[[int], None] | None = None
-) -> RebuildReport:
-    """Rebuild the database index and, when configured, a fresh Elasticsearch index that
-    replaces the old one only once it is complete (see ElasticsearchBackend.rebuild)."""
-    kinds = list(kinds or SOURCES)
-    if not _has_remote_index():
-        return rebuild_database(kinds, progress=progress)
-    return get_backend().rebuild(
-        kinds, lambda sink: rebuild_database(kinds, progress=progress, sink=sink)
-    )

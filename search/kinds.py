@@ -16,3 +16,6 @@ class Kind(models.TextChoices):
 
 
 FORUM_KINDS = frozenset({Kind.THREAD, Kind.POST})
+
+# A reply shows its thread's title, but is found by its own text: its title is not searched.
+TITLE_NOT_SEARCHED = frozenset({Kind.POST})

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils.safestring import SafeString
 
+from .addresses import in_reader_language
 from .kinds import Kind
 from .query import SearchQuery
 
@@ -26,6 +27,20 @@ class Hit:
     @property
     def kind_label(self) -> str:
         return str(Kind(self.kind).label)
+
+    @classmethod
+    def from_entry(cls, entry, snippet: SafeString | None = None) -> Hit:
+        """A hit as the database index has it (a SearchEntry), for the current reader."""
+        return cls(
+            key=entry.key,
+            kind=entry.kind,
+            title=entry.title,
+            url=in_reader_language(entry.url),
+            summary=entry.summary,
+            date=entry.date,
+            facets=entry.facets,
+            snippet=snippet,
+        )
 
 
 @dataclass

@@ -7,10 +7,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django_countries.fields import Country
 
 from search.audience import Audience
+from search.kinds import TITLE_NOT_SEARCHED
 
 # The facets a document can carry, in the order the search page shows them. "kind" is a
 # facet too, but is read from the document's kind.
@@ -35,12 +38,28 @@ class Record:
     facets: dict[str, list[str]] = field(default_factory=dict)
     expires_at: dt.datetime | None = None
     version: int = field(default_factory=now_version)
-    # The title words searched for; a reply shows its thread's title but is found by its text.
-    search_title: str | None = None
 
     @property
     def searchable_title(self) -> str:
-        return self.title if self.search_title is None else self.search_title
+        return "" if self.kind in TITLE_NOT_SEARCHED else self.title
+
+    @classmethod
+    def from_entry(cls, entry) -> Record:
+        """The record a database index entry (SearchEntry) was written from."""
+        return cls(
+            kind=entry.kind,
+            object_id=entry.object_id,
+            title=entry.title,
+            body=entry.body,
+            summary=entry.summary,
+            url=entry.url,
+            audience=Audience(entry.audience, entry.forum_category),
+            date=entry.date,
+            language=entry.language,
+            facets=entry.facets,
+            expires_at=entry.expires_at,
+            version=entry.version,
+        )
 
     @property
     def key(self) -> str:
@@ -86,11 +105,17 @@ class Source:
     def records(self, objects: Iterable[models.Model]) -> list[Record]:
         raise NotImplementedError
 
+    def in_default_language(self, objects: list[models.Model]) -> list[Record]:
+        """Records with addresses and labels in the default language, whatever the language
+        of the request an update runs in; readers get theirs (search/addresses.py)."""
+        with translation.override(settings.LANGUAGE_CODE):
+            return self.records(objects)
+
     def records_for(self, ids: Iterable[int]) -> tuple[list[Record], list[int]]:
         """Records for the ids that may be found, and the ids that may not (to remove)."""
         ids = list(dict.fromkeys(int(pk) for pk in ids))
         objects = list(self.indexable().filter(pk__in=ids))
-        records = self.records(objects)
+        records = self.in_default_language(objects)
         found = {record.object_id for record in records}
         return records, [pk for pk in ids if pk not in found]
 
@@ -102,7 +127,9 @@ class Source:
         ids = self.all_ids()
         for start in range(0, len(ids), self.batch_size):
             chunk = ids[start : start + self.batch_size]
-            yield self.records(list(self.indexable().filter(pk__in=chunk).order_by("pk")))
+            yield self.in_default_language(
+                list(self.indexable().filter(pk__in=chunk).order_by("pk"))
+            )
 
     def count(self) -> int:
         return self.indexable().count()

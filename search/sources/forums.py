@@ -123,7 +123,6 @@ class PostSource(Source):
                     kind=self.kind,
                     object_id=post.pk,
                     title=post.thread.title,
-                    search_title="",
                     body=text,
                     summary=shorten(text, 40),
                     url=post.get_absolute_url(),

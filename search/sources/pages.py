@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Prefetch
+from wagtail.models import Site
 
 from community.models import EventPage, PartnerPage, ResourcePage
 from community.visibility import public_pages
@@ -15,6 +16,15 @@ from search.text import plain_text
 from .base import Record, Source, countries_of, year_of
 
 TAXONOMY = ("action_lines", "themes", "sdg_targets__goal", "regions")
+
+
+def with_addresses(pages: list) -> list:
+    """The pages, each told the site root paths once for all (Wagtail would read them from
+    the cache for every page, which is most of the time a rebuild spends on addresses)."""
+    roots = Site.get_site_root_paths()
+    for page in pages:
+        page._wagtail_cached_site_root_paths = roots
+    return pages
 
 
 def public_partner_ids() -> set[int]:
@@ -61,7 +71,7 @@ class ResourceSource(Source):
     def records(self, objects: Iterable[ResourcePage]) -> list[Record]:
         partners = public_partner_ids()
         records = []
-        for page in objects:
+        for page in with_addresses(list(objects)):
             facets = taxonomy_facets(page)
             facets["language"] = [page.language] if page.language else []
             facets["partner"] = [page.publisher.slug] if page.publisher_id in partners else []
@@ -114,7 +124,7 @@ class EventSource(Source):
             ).only("slug", "title", "path")
         }
         records = []
-        for page in objects:
+        for page in with_addresses(objects):
             organisers = [partner for partner in page.organisers.all() if partner.pk in partners]
             parent = parents.get(page.path[: -page.steplen])
             if parent is not None and parent not in organisers:
@@ -162,7 +172,7 @@ class PartnerSource(Source):
 
     def records(self, objects: Iterable[PartnerPage]) -> list[Record]:
         records = []
-        for page in objects:
+        for page in with_addresses(list(objects)):
             body = " ".join(
                 [
                     page.acronym,

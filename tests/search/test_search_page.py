@@ -11,6 +11,7 @@ import pytest
 
 from community.models import ResourcePage
 from search.indexing import rebuild
+from tests.search.test_contract import make_resource
 from tests.search.world import MARKER
 
 pytestmark = pytest.mark.django_db
@@ -251,3 +252,27 @@ def test_a_lower_case_country_code_is_understood(client, indexed_world):
     data = client.get("/search/results.json", {"q": MARKER, "country": "ke"}).json()
 
     assert data["ignored"] == [] and data["total"] >= 1
+
+
+def test_results_lead_on_in_the_readers_language(client, indexed_world):
+    html = main_of(client.get("/ar/search/", {"q": "quokka"}))
+    data = client.get("/fr/search/results.json", {"q": "kinkajou"}).json()
+    suggestions = client.get("/ar/search/suggestions.json", {"q": "quok"}).json()
+
+    assert 'href="/ar/partners/un-escwa/quokka-registry/"' in html
+    assert data["results"][0]["url"].startswith("/fr/experts/")
+    assert suggestions["suggestions"][0]["url"] == "/ar/partners/un-escwa/quokka-registry/"
+
+
+def test_the_index_keeps_default_language_addresses_whatever_the_request(
+    client, partner, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    from search.models import SearchEntry
+
+    with translation.override("ar"), django_capture_on_commit_callbacks(execute=True):
+        page = make_resource(partner, "Almanac registry", "Indexed during an Arabic request.")
+
+    entry = SearchEntry.objects.get(key=f"resource:{page.pk}")
+    assert entry.url == "/partners/un-escwa/almanac-registry/"

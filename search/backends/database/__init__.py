@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Case, Count, F, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
 
+from search.addresses import in_reader_language
 from search.audience import Reader
 from search.generation import advance
 from search.kinds import Kind
@@ -53,16 +54,7 @@ def _advance_now_and_on_commit() -> None:
 
 
 def hit_from_entry(entry: SearchEntry, words: list[str]) -> Hit:
-    return Hit(
-        key=entry.key,
-        kind=entry.kind,
-        title=entry.title,
-        url=entry.url,
-        summary=entry.summary,
-        date=entry.date,
-        facets=entry.facets,
-        snippet=highlight(entry.body, words),
-    )
+    return Hit.from_entry(entry, highlight(entry.body, words))
 
 
 class DatabaseBackend(SearchBackend):
@@ -159,7 +151,8 @@ class DatabaseBackend(SearchBackend):
         )
         suggestions: dict[str, Suggestion] = {}
         for title, url, kind in rows:
-            suggestions.setdefault(title.casefold(), Suggestion(title, url, kind))
+            suggestion = Suggestion(title, in_reader_language(url), kind)
+            suggestions.setdefault(title.casefold(), suggestion)
         return list(suggestions.values())[:limit]
 
     def related(self, subject: Subject, reader: Reader, kind: str, limit: int) -> list[Hit]:

@@ -54,7 +54,7 @@ SNIPPET_FIELDS = ["body", "body.en", "body.fr", "body.ar"]
 FACET_SIZE = 200
 READ_TIMEOUT = 3
 WRITE_TIMEOUT = 30
-BULK_CHUNK = 500
+BULK_CHUNK = 1000
 
 UNAVAILABLE = (TransportError, ApiError, BulkIndexError, ConnectionError, TimeoutError)
 
@@ -193,19 +193,8 @@ class ElasticsearchBackend(SearchBackend):
             if entry is None:
                 continue  # held by Elasticsearch, hidden since: never shown
             snippet = snippets.get(key)
-            hits.append(
-                Hit(
-                    key=entry.key,
-                    kind=entry.kind,
-                    title=entry.title,
-                    url=entry.url,
-                    summary=entry.summary,
-                    date=entry.date,
-                    facets=entry.facets,
-                    # Escaped by Elasticsearch (encoder "html"); only <mark> is markup.
-                    snippet=mark_safe(snippet) if snippet else None,
-                )
-            )
+            # Escaped by Elasticsearch (encoder "html"); only <mark> is markup.
+            hits.append(Hit.from_entry(entry, mark_safe(snippet) if snippet else None))
         return hits
 
     def _spelling(self, query: SearchQuery, reader: Reader) -> str | None:
@@ -363,18 +352,30 @@ class ElasticsearchBackend(SearchBackend):
 
     # Rebuilding ---------------------------------------------------------------------------
 
-    def rebuild(self, kinds: list[str], feed: Callable[[Callable[[list], None]], object]):
-        """Fill a new index from `feed` and move the alias to it once it is complete.
+    def rebuild(
+        self,
+        kinds: list[str],
+        batches: Iterable[list[Record]],
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Fill a new index and move the alias to it once it is complete; documents sent.
 
-        Rebuilding only some kinds rewrites them in the live index instead, and removes
-        those of their documents the rebuild did not write.
+        Searches read the old index until the alias moves, in one request; updates made
+        meanwhile go to both (write() writes to every index of the alias). Rebuilding only
+        some kinds rewrites them in the live index instead, and removes their documents
+        the rebuild did not write.
         """
         if set(kinds) != set(Kind.values):
-            return self._rebuild_in_place(kinds, feed)
+            return self._rebuild_in_place(kinds, batches, progress)
         name = indices.new_name(self.alias)
         self._call(lambda: indices.create(self.client, name, self.analysis, loading=True))
+        sent = 0
         try:
-            report = feed(lambda batch: self.write(batch, index=name))
+            for batch in batches:
+                self.write(batch, index=name)
+                sent += len(batch)
+                if progress is not None:
+                    progress(len(batch))
             self._call(lambda: indices.finish_loading(self.client, name))
             old = self._call(lambda: indices.swap(self.client, self.alias, name))
         except Exception:
@@ -390,11 +391,17 @@ class ElasticsearchBackend(SearchBackend):
         ]
         for index in old + leftovers:
             self._call(lambda index=index: self.client.indices.delete(index=index))
-        return report
+        return sent
 
-    def _rebuild_in_place(self, kinds: list[str], feed):
+    def _rebuild_in_place(self, kinds: list[str], batches, progress) -> int:
         started = now_version()
-        report = feed(lambda batch: self.write(batch))
+        sent = 0
+        for batch in batches:
+            # Written at the time of the rebuild, so that what it did not write is older.
+            self.write([replace(record, version=max(record.version, started)) for record in batch])
+            sent += len(batch)
+            if progress is not None:
+                progress(len(batch))
         self._call(
             lambda: self.client.delete_by_query(
                 index=self.alias,
@@ -410,4 +417,4 @@ class ElasticsearchBackend(SearchBackend):
                 conflicts="proceed",
             )
         )
-        return report
+        return sent

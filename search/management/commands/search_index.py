@@ -16,7 +16,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from search.backends import BackendUnavailable, database_backend, get_backend
-from search.indexing import drain, rebuild, total_documents
+from search.indexing import drain, entry_count, rebuild, total_documents
 from search.kinds import Kind
 from search.models import PendingUpdate
 from search.sources import SOURCES
@@ -73,6 +73,11 @@ class Command(BaseCommand):
             help="Only this kind (repeatable); the others are left as they are.",
         )
         build.add_argument("--no-progress", action="store_true", help="No progress bar.")
+        build.add_argument(
+            "--elasticsearch-only",
+            action="store_true",
+            help="Refill Elasticsearch from the database index, without rewriting it first.",
+        )
         status = commands.add_parser("status", help="Documents per kind, database vs index.")
         status.add_argument(
             "--check", action="store_true", help="Exit with 1 when an index differs."
@@ -82,29 +87,61 @@ class Command(BaseCommand):
     def handle(self, *args, action: str, **options) -> None:
         getattr(self, f"handle_{action}")(**options)
 
-    def handle_rebuild(self, kind=None, no_progress=False, verbosity=1, **options) -> None:
+    def handle_rebuild(
+        self, kind=None, no_progress=False, elasticsearch_only=False, verbosity=1, **options
+    ) -> None:
         kinds = kind or list(SOURCES)
-        progress = Progress(total_documents(kinds), self.stdout, not no_progress and verbosity)
+        show = bool(not no_progress and verbosity)
+        if not elasticsearch_only and show:
+            self.stdout.write("Database index, from the site's content:")
+        progress = Progress(total_documents(kinds), self.stdout, show and not elasticsearch_only)
+        remote = get_backend() is not database_backend()
+        remote_progress = None
+        if remote:
+            remote_progress = Progress(0, self.stdout, show)  # its total is known later
+
+            def started_remote(count: int, bar=remote_progress) -> None:
+                if bar.done == 0 and show:
+                    progress.close()
+                    self.stdout.write("Elasticsearch, a new index from the database index:")
+                    bar.total = max(entry_count(kinds), 1)
+                bar(count)
+
         try:
-            report = rebuild(kinds, progress=progress)
+            report = rebuild(
+                kinds,
+                progress=progress,
+                remote_progress=started_remote if remote else None,
+                database=not elasticsearch_only,
+            )
         except BackendUnavailable as error:
             raise CommandError(
                 f"Elasticsearch could not be reached ({error}). The database index was "
-                "rewritten as far as it got; nothing in Elasticsearch changed. Run the "
-                "rebuild again once it answers."
+                "rewritten; nothing in Elasticsearch changed. Run the rebuild again once it "
+                "answers (with --elasticsearch-only to skip the database index)."
             ) from error
         finally:
             progress.close()
-        if verbosity:
+            if remote_progress is not None:
+                remote_progress.close()
+        if not verbosity:
+            return
+        if not elasticsearch_only:
             for name, count in report.counts.items():
                 self.stdout.write(f"{name}: {count:,}")
             rate = report.total / max(report.seconds, 1e-6)
             self.stdout.write(
-                self.style.SUCCESS(
-                    f"Indexed {report.total:,} documents in {report.seconds:.1f} s "
-                    f"({rate:,.0f} per second); removed {report.removed:,} no longer findable."
-                )
+                f"Database index: {report.total:,} documents in {report.seconds:.1f} s "
+                f"({rate:,.0f} per second); removed {report.removed:,} no longer findable."
             )
+        if report.remote_documents is not None:
+            rate = report.remote_documents / max(report.remote_seconds, 1e-6)
+            self.stdout.write(
+                f"Elasticsearch: {report.remote_documents:,} documents in "
+                f"{report.remote_seconds:.1f} s ({rate:,.0f} per second), alias "
+                f"{get_backend().describe()}."
+            )
+        self.stdout.write(self.style.SUCCESS("Rebuilt."))
 
     def handle_status(self, check=False, **options) -> None:
         backend = get_backend()
