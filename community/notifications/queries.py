@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from wagtail.models import Page as WagtailPage
 
 from community.models import Notification, NotificationKind
@@ -47,7 +47,7 @@ def notification_page(user, *, kind: str | None, page) -> Page:
         notifications = notifications.filter(kind=kind)
     notifications = notifications.select_related(
         "actor__profile", "thread", "conversation", "page"
-    ).order_by("read_at", "-updated_at", "-pk")  # unread (NULL) first on every database
+    ).order_by(F("read_at").asc(nulls_first=True), "-updated_at", "-pk")  # unread first
     return Paginator(notifications, PER_PAGE).get_page(page)
 
 
