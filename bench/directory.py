@@ -34,11 +34,16 @@ HEADLINES = [
 
 
 def populate(size: int) -> None:
-    """Members and public profiles in bulk, tagged in a repeating pattern."""
-    from community.models import ActionLine, Region
+    """Members and public profiles in bulk, tagged in a repeating pattern.
+
+    Every profile has an action line, a theme and a language: with no themes at all, the
+    theme facet's count takes PostgreSQL another plan, many times slower (docs/benchmarks.md).
+    """
+    from community.models import ActionLine, Region, Theme
     from members.models import ExpertProfile, Language, User, Visibility
 
     lines = list(ActionLine.objects.all())
+    themes = list(Theme.objects.all())
     regions = list(Region.objects.all())
     languages = list(Language.objects.filter(code__in=["en", "ar", "fr", "es"]))
     users = User.objects.bulk_create(
@@ -60,6 +65,10 @@ def populate(size: int) -> None:
     )
     ExpertProfile.action_lines.through.objects.bulk_create(
         ExpertProfile.action_lines.through(expertprofile=p, actionline=lines[n % len(lines)])
+        for n, p in enumerate(profiles)
+    )
+    ExpertProfile.themes.through.objects.bulk_create(
+        ExpertProfile.themes.through(expertprofile=p, theme=themes[n % len(themes)])
         for n, p in enumerate(profiles)
     )
     ExpertProfile.languages.through.objects.bulk_create(

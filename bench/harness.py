@@ -4,6 +4,11 @@ A benchmark module gives `populate(size)` (fills the database after migrate + lo
 a base path and a list of query strings; `run(...)` measures them on a throwaway SQLite
 database and, when DATABASE_URL names a PostgreSQL server, on a database of its own there
 (created, and dropped at the end): never the site's database nor the test database.
+
+For more than signed-out GETs of one page (signed-in clients, POSTs, several pages), a module
+passes `cases=`: a function of what `populate` returned, giving a list of `Case`s. Each case
+is requested once untimed, then timed `--requests` times; its table also gives the median
+CPU time of the benchmark process and the size of the last response's HTML.
 """
 
 from __future__ import annotations
@@ -15,14 +20,59 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@dataclass
+class Case:
+    """One row of a table: `request(n)` makes the n-th request (n = 0 is the untimed warm-up)
+    with a client of its own and returns the response; `before(n)`, if given, runs untimed
+    just before it (to reset what the request changes). The response must have `status`."""
+
+    label: str
+    request: Callable[[int], Any]
+    before: Callable[[int], None] | None = None
+    status: int = 200
+
+
+def _timed(case: Case, requests: int, connection) -> tuple[list[float], list[float], int, Any]:
+    """Wall and CPU timings in ms, the SQL queries of the last request, the last response.
+
+    CPU time is this process's (Django's side, and SQLite's, which runs in it; not the
+    PostgreSQL server's): other work on the machine inflates it less than the wall time."""
+    from django.test.utils import CaptureQueriesContext
+
+    timings, cpu = [], []
+    for n in range(1, requests + 1):
+        if case.before is not None:
+            case.before(n)
+        connection.queries_log.clear()  # the log keeps 9,000 queries at most
+        with CaptureQueriesContext(connection) as captured:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = case.request(n)
+            timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+        assert response.status_code == case.status, (case.label, response.status_code)
+    return timings, cpu, len(captured), response
+
+
+def _percentiles(timings: list[float]) -> str:
+    p95 = statistics.quantiles(timings, n=20)[-1]
+    return f"{statistics.median(timings):.0f} | {p95:.0f}"
+
+
 def measure(
-    populate: Callable[[int], None], path: str, queries: list[str], size: int, requests: int
+    populate: Callable[[int], Any],
+    path: str,
+    queries: Sequence[str],
+    size: int,
+    requests: int,
+    cases: Callable[[Any], list[Case]] | None = None,
 ) -> None:
     """In a process whose settings point at the database to measure."""
     sys.path.insert(0, str(ROOT))
@@ -33,31 +83,36 @@ def measure(
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
     started = time.perf_counter()
-    populate(size)
+    populated = populate(size)
     built = time.perf_counter() - started
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    print(f"\n{connection.vendor}: {size:,} rows added in {built:.1f} s")
+    if cases is not None:
+        print("| request | SQL queries | p50 ms | p95 ms | CPU p50 ms | HTML bytes |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        for case in cases(populated):
+            if case.before is not None:
+                case.before(0)
+            case.request(0)  # warm the per-process caches
+            timings, cpu, count, response = _timed(case, requests, connection)
+            size_bytes = f"{len(response.content):,}" if response.status_code == 200 else "–"
+            row = f"{count} | {_percentiles(timings)} | {statistics.median(cpu):.0f}"
+            print(f"| {case.label} | {row} | {size_bytes} |")
+        return
     client = Client(HTTP_HOST="localhost")
     client.get(path)  # warm the per-process caches
-    print(f"\n{connection.vendor}: {size:,} rows added in {built:.1f} s")
     print("| query | SQL queries | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |")
     for query in queries:
-        timings = []
-        for _ in range(requests):
-            with CaptureQueriesContext(connection) as captured:
-                start = time.perf_counter()
-                response = client.get(path + query)
-                timings.append((time.perf_counter() - start) * 1000)
-            assert response.status_code == 200, query
-        p95 = statistics.quantiles(timings, n=20)[-1]
         label = f"`{query}`" if query else "(none)"
-        print(f"| {label} | {len(captured)} | {statistics.median(timings):.0f} | {p95:.0f} |")
+        case = Case(label, lambda n, query=query: client.get(path + query))
+        timings, _, count, _ = _timed(case, requests, connection)
+        print(f"| {label} | {count} | {_percentiles(timings)} |")
 
 
 def _postgres_url(url: str, database: str) -> str:
@@ -71,12 +126,13 @@ def _psql(url: str, sql: str) -> None:
 
 def run(
     script: str,
-    populate: Callable[[int], None],
-    path: str,
-    queries: list[str],
+    populate: Callable[[int], Any],
+    path: str = "",
+    queries: Sequence[str] = (),
     *,
     default_size: int,
     bench_database: str,
+    cases: Callable[[Any], list[Case]] | None = None,
 ) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=default_size)
@@ -84,7 +140,7 @@ def run(
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        measure(populate, path, queries, args.size, args.requests)
+        measure(populate, path, queries, args.size, args.requests, cases)
         return
 
     def child(env: dict) -> None:
