@@ -67,3 +67,18 @@ def demo(db):
 
     if not ResourcePage.objects.exists():
         call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language.
+
+    Django's LocaleMiddleware leaves the language of the last request active in the thread,
+    and page addresses depend on it now that pages are translated: a request to /ar/ in one
+    test would otherwise turn the next test's `page.url` into an Arabic address.
+    """
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -36,9 +36,15 @@ def live_message(notification: Notification, *, collapsed: bool) -> dict:
         "count": notification.count,
         "collapsed": collapsed,
         "texts": describe_in_each_language(notification),
-        "url": link(notification),
+        "url": _neutral_link(notification),
         "sent": notification.updated_at.timestamp(),
     }
+
+
+def _neutral_link(notification: Notification) -> str:
+    """The address in the default language: whoever triggered it may read in another."""
+    with override(settings.LANGUAGE_CODE):
+        return link(notification)
 
 
 async def _send_all(messages: list[tuple[int, dict]]) -> None:
