@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from .facets import FACET_KEYS, LEGENDS, MAX_VALUES_PER_FACET, Vocabulary
-from .text import MAX_QUERY_LENGTH, clean_query, query_words
+from .text import MAX_QUERY_LENGTH, clean_query, query_terms, query_words
 
 RELEVANCE = "relevance"
 DATE = "date"
@@ -36,7 +36,13 @@ class SearchQuery:
 
     @property
     def words(self) -> list[str]:
+        """Folded, as the database backend matches them (search.text.fold)."""
         return query_words(self.text)
+
+    @property
+    def terms(self) -> list[str]:
+        """As typed, for Elasticsearch, whose analysers fold words themselves."""
+        return query_terms(self.text)
 
     @property
     def is_empty(self) -> bool:

@@ -65,6 +65,16 @@ def query_words(cleaned: str) -> list[str]:
     return seen
 
 
+def query_terms(cleaned: str) -> list[str]:
+    """The words of a cleaned query as typed (for engines that fold words themselves),
+    without operator words and duplicates."""
+    seen: list[str] = []
+    for word in cleaned.split():
+        if word.lower() not in _OPERATOR_WORDS and word.lower() not in (w.lower() for w in seen):
+            seen.append(word)
+    return seen
+
+
 def plain_text(value: str) -> str:
     """HTML or Markdown-rendered HTML as one line of readable text."""
     text = html.unescape(strip_tags(value or ""))

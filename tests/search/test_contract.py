@@ -307,3 +307,30 @@ def test_related_resources_share_the_most_topics_and_never_the_subject(world_ind
     assert keys.index(f"resource:{close.pk}") < keys.index(f"resource:{far.pk}")
     for word in ["wombat", "platypus", "dingo", "bilby"]:
         assert world_index.world.key_of_word(word) not in keys
+
+
+ARABIC_TITLE = "الحكومة الإلكترونية في الأردن"
+
+
+def test_words_with_accents_and_arabic_words_are_found_as_typed(index, partner):
+    french = make_resource(partner, "Administration numérique", "Les services publics en ligne.")
+    arabic = make_resource(
+        partner, "الحكومة الإلكترونية في الأردن", "الخدمات العامة.", slug="ar-egov"
+    )
+    index.build()
+
+    assert index.keys("numérique") == [f"resource:{french.pk}"]
+    assert index.keys("الإلكترونية") == [f"resource:{arabic.pk}"]
+
+
+def test_the_database_backend_also_folds_accents_and_arabic_variants(index, partner):
+    if index.name != "database":
+        pytest.skip("Elasticsearch folds with the production analysers (test_analysis.py)")
+    french = make_resource(partner, "Administration numérique", "Les services publics en ligne.")
+    arabic = make_resource(
+        partner, "الحكومة الإلكترونية في الأردن", "الخدمات العامة.", slug="ar-egov"
+    )
+    index.build()
+
+    assert index.keys("NUMERIQUE") == [f"resource:{french.pk}"]
+    assert index.keys("حكومة") == [f"resource:{arabic.pk}"], "without the article, teh marbuta"

@@ -9,6 +9,7 @@ counted over those, which keeps a common word on a large corpus fast; the page t
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -68,7 +69,9 @@ class DatabaseBackend(SearchBackend):
             | Q(**{f"{prefix}expires_at__gt": timezone.now()})
         )
 
-    def _matches(self, query: SearchQuery, reader: Reader, skip: str | None = None) -> QuerySet:
+    def _matches(
+        self, query: SearchQuery, reader: Reader, skip: str | None = None, rank: bool = True
+    ) -> QuerySet:
         entries = SearchEntry.objects.filter(self._findable(reader))
         for facet, values in query.filters.items():
             if facet == skip:
@@ -76,16 +79,39 @@ class DatabaseBackend(SearchBackend):
             if facet == "kind":
                 entries = entries.filter(kind__in=values)
             else:
-                tagged = EntryFacet.objects.filter(facet=facet, value__in=values)
-                entries = entries.filter(id__in=tagged.values("entry_id"))
+                entries = entries.filter(fulltext().tagged(facet, values))
         if query.words:
-            entries = fulltext().matching(entries, query.words)
+            entries = fulltext().matching(entries, query.words, rank)
         return entries
 
     def _ranked_ids(self, query: SearchQuery, reader: Reader, skip: str | None = None) -> list:
-        entries = self._matches(query, reader, skip)
-        order = [F("date").desc(nulls_last=True), "-id"] if query.by_date else ["-rank", "-id"]
-        return list(entries.order_by(*order).values_list("id", flat=True)[: MAX_RESULTS + 1])
+        """At most MAX_RESULTS + 1 ids, in the order of the results.
+
+        With words, the newest MAX_RESULTS + 1 matches are ranked, not every match: a common
+        word on a large corpus costs no more than a rare one, and the page says "1,000+".
+        """
+        index = fulltext()
+        entries = self._matches(query, reader, skip, rank=index.ranks_inline)
+        if not query.words:
+            order = [F("date").desc(nulls_last=True), "-id"]
+            return list(entries.order_by(*order).values_list("id", flat=True)[: MAX_RESULTS + 1])
+        if index.ranks_inline:
+            rows = list(entries.values_list("id", "rank", "date")[: MAX_RESULTS + 1])
+        else:
+            kept = list(entries.values_list("id", "date")[: MAX_RESULTS + 1])
+            ranks = index.ranks([pk for pk, _ in kept], query.words)
+            rows = [(pk, ranks.get(pk, 0.0), date) for pk, date in kept]
+        if query.by_date:
+            rows.sort(key=lambda row: (row[2] is not None, row[2] or dt.date.min, row[0]))
+        else:
+            rows.sort(key=lambda row: (row[1], row[0]))
+        return [row[0] for row in reversed(rows)]
+
+    def _counted_ids(self, query: SearchQuery, reader: Reader, skip: str) -> list:
+        """The matches a facet is counted over: in no particular order, so the database can
+        stop at MAX_RESULTS + 1; all of them when there are fewer, as many when capped."""
+        entries = self._matches(query, reader, skip, rank=False).order_by()
+        return list(entries.values_list("id", flat=True)[: MAX_RESULTS + 1])
 
     def _counts(self, ids: list[int], only: str | None = None) -> dict[str, Counter]:
         rows = EntryFacet.objects.filter(entry_id__in=ids)
@@ -111,7 +137,7 @@ class DatabaseBackend(SearchBackend):
         # its counts say what ticking another of its values would add.
         counts = self._counts(ids)
         for facet in query.filters:
-            counts[facet] = self._counts(self._ranked_ids(query, reader, skip=facet), facet)[facet]
+            counts[facet] = self._counts(self._counted_ids(query, reader, facet), facet)[facet]
         facets = {
             facet: [FacetCount(value, n) for value, n in counter.most_common()]
             for facet, counter in counts.items()
@@ -135,7 +161,8 @@ class DatabaseBackend(SearchBackend):
         return None
 
     def count(self, query: SearchQuery, reader: Reader) -> int:
-        return self._matches(query, reader).values("id")[:MAX_RESULTS].count()
+        entries = self._matches(query, reader, rank=False).order_by()
+        return entries.values("id")[:MAX_RESULTS].count()
 
     def suggest(self, text: str, reader: Reader, limit: int = 8) -> list[Suggestion]:
         words = query_words(clean_query(text))
@@ -143,14 +170,15 @@ class DatabaseBackend(SearchBackend):
             return []
         # Replies carry their thread's title: the thread is the one to suggest.
         entries = SearchEntry.objects.filter(self._findable(reader)).exclude(kind=Kind.POST)
-        rows = (
+        # The newest matching titles, the best of them first.
+        rows = list(
             fulltext()
             .titles_starting(entries, words)
-            .order_by("-rank", "-id")
-            .values_list("title", "url", "kind")[: limit * 3]
+            .values_list("title", "url", "kind", "rank")[: limit * 5]
         )
+        rows.sort(key=lambda row: -row[3])
         suggestions: dict[str, Suggestion] = {}
-        for title, url, kind in rows:
+        for title, url, kind, _rank in rows:
             suggestion = Suggestion(title, in_reader_language(url), kind)
             suggestions.setdefault(title.casefold(), suggestion)
         return list(suggestions.values())[:limit]
@@ -227,7 +255,9 @@ class DatabaseBackend(SearchBackend):
             ],
             batch_size=2000,
         )
-        fulltext().write([(ids[r.key], fold(r.searchable_title), fold(r.body)) for r in records])
+        fulltext().write(
+            [(ids[r.key], fold(r.searchable_title), fold(r.body), r.language) for r in records]
+        )
         _advance_now_and_on_commit()
 
     @transaction.atomic

@@ -1,10 +1,10 @@
 """Full-text matching and ranking in the database: SQLite FTS5 or PostgreSQL tsvector.
 
-The table `search_fulltext` is made by search/migrations/0002: an FTS5 virtual table on
-SQLite (Porter stemming for English, diacritics removed; and `search_titles`, unstemmed,
-for the search box), a tsvector column with a GIN index on PostgreSQL (simple + English +
-French configurations). Both hold the words of
-SearchEntry folded by search.text.fold, keyed by the entry's id, and are written here only.
+SQLite: the FTS5 virtual tables `search_fulltext` (Porter stemming for English, diacritics
+removed) and `search_titles` (unstemmed, for the search box), keyed by the entry's id
+(migrations 0002 and 0003). PostgreSQL: a tsvector column on the entries' table with a GIN
+index (simple + English + French configurations; migration 0004). Both hold the words of
+SearchEntry folded by search.text.fold, and are written here only.
 
 Django's ORM has no expression for "this row matches an FTS5 table", so the join is added
 with QuerySet.extra(), kept to this module.
@@ -25,20 +25,37 @@ MAX_INDEXED_CHARACTERS = 200_000
 
 
 class FullText(ABC):
+    # False: matching(rank=False) is cheaper, and ranks() ranks the few kept afterwards.
+    ranks_inline = True
+
     @abstractmethod
-    def write(self, rows: list[tuple[int, str, str]]) -> None:
-        """(entry id, folded title, folded body) for each entry to add or replace."""
+    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
+        """(entry id, folded title, folded body, language) for each entry to add or replace."""
 
     @abstractmethod
     def delete(self, entry_ids: list[int]) -> None: ...
 
+    def tagged(self, facet: str, values: list[str]) -> Q:
+        """Entries with one of these values of a facet: through EntryFacet, by default."""
+        from search.models import EntryFacet
+
+        links = EntryFacet.objects.filter(facet=facet, value__in=values)
+        return Q(id__in=links.values("entry_id"))
+
     @abstractmethod
-    def matching(self, entries: QuerySet, words: list[str]) -> QuerySet:
-        """Entries with every word, annotated with `rank` (higher is better)."""
+    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
+        """Entries with every word, annotated with `rank` (higher is better), the most
+        recently indexed first: sliced, it gives the newest matches without ranking every
+        match of a common word (the caller ranks the slice)."""
 
     @abstractmethod
     def titles_starting(self, entries: QuerySet, words: list[str]) -> QuerySet:
-        """Entries whose title has every word, the last one as a prefix."""
+        """Entries whose title has every word, the last one as a prefix; annotated with
+        `rank`, the most recently indexed first (like matching())."""
+
+    def ranks(self, entry_ids: list[int], words: list[str]) -> dict[int, float]:
+        """The rank of each of these entries for the words (when not ranked inline)."""
+        return {}
 
     def count(self) -> int:
         with connection.cursor() as cursor:
@@ -50,18 +67,18 @@ class SQLiteFullText(FullText):
     """Two FTS5 tables: words stemmed for matching, and titles as typed for the search box
     (a stemmed "aligning" is "align", which the prefix "aligni" would not find)."""
 
-    def write(self, rows: list[tuple[int, str, str]]) -> None:
+    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
         if not rows:
             return
         self.delete([row[0] for row in rows])
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
-                [(pk, title, body[:MAX_INDEXED_CHARACTERS]) for pk, title, body in rows],
+                [(pk, title, body[:MAX_INDEXED_CHARACTERS]) for pk, title, body, _ in rows],
             )
             cursor.executemany(
                 f"INSERT INTO {TITLES} (rowid, title) VALUES (%s, %s)",
-                [(pk, title) for pk, title, _ in rows if title],
+                [(pk, title) for pk, title, _, _ in rows if title],
             )
 
     def delete(self, entry_ids: list[int]) -> None:
@@ -80,17 +97,16 @@ class SQLiteFullText(FullText):
             terms[-1] += "*"
         return " ".join(terms)
 
-    def _join(self, entries: QuerySet, match: str, rank: bool) -> QuerySet:
+    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
         return entries.extra(
             tables=[TABLE],
             where=[f"{TABLE}.rowid = {ENTRY_TABLE}.id", f"{TABLE} MATCH %s"],
-            params=[match],
+            params=[self._phrase(words)],
             # bm25 is lower for better matches; title words weigh four times body words.
             select={"rank": f"-bm25({TABLE}, 4.0, 1.0)"} if rank else {},
+            # FTS5 reads its matches in rowid order at no cost: the newest first.
+            order_by=[f"-{TABLE}.rowid"],
         )
-
-    def matching(self, entries: QuerySet, words: list[str]) -> QuerySet:
-        return self._join(entries, self._phrase(words), rank=True)
 
     def titles_starting(self, entries: QuerySet, words: list[str]) -> QuerySet:
         return entries.extra(
@@ -98,61 +114,104 @@ class SQLiteFullText(FullText):
             where=[f"{TITLES}.rowid = {ENTRY_TABLE}.id", f"{TITLES} MATCH %s"],
             params=[self._phrase(words, prefix_last=True)],
             select={"rank": f"-bm25({TITLES})"},
+            order_by=[f"-{TITLES}.rowid"],
         )
 
 
 class PostgresFullText(FullText):
+    """A tsvector column `document` on the entries' own table, with a GIN index (made by
+    migration 0004; Django has no portable field for it, so the model does not name it).
+
+    On the same row as the audience and the facets, a query reads entries newest first and
+    stops at the first MAX_RESULTS + 1 that match everything, whatever the filters: with
+    the words in a table of their own, the planner joined every match of a common word.
+    Facet filters use the entry's `facets` (jsonb, GIN index) for the same reason.
+    """
+
+    # Queries try every configuration; a document is stemmed in its own language only
+    # (English when it is not known), beside the unstemmed words every document has.
     CONFIGS = ("simple", "english", "french")
+    STEMMING = {"fr": "french"}
+    COLUMN = f"{ENTRY_TABLE}.document"
+    # Ranking in the same query ranked every row of a bitmap scan before its LIMIT.
+    ranks_inline = False
 
-    def _vector(self, weight: str) -> str:
-        return " || ".join(f"setweight(to_tsvector('{c}', %s), '{weight}')" for c in self.CONFIGS)
+    def ranks(self, entry_ids: list[int], words: list[str]) -> dict[int, float]:
+        if not entry_ids:
+            return {}
+        text = " ".join(words)
+        sql = (
+            f"SELECT id, ts_rank_cd(document, {self._query()}) FROM {ENTRY_TABLE} "
+            "WHERE id = ANY(%s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*[text] * len(self.CONFIGS), entry_ids])
+            return dict(cursor.fetchall())
 
-    def write(self, rows: list[tuple[int, str, str]]) -> None:
+    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
         if not rows:
             return
-        sql = (
-            f"INSERT INTO {TABLE} (entry_id, document) "
-            f"VALUES (%s, {self._vector('A')} || {self._vector('B')}) "
-            "ON CONFLICT (entry_id) DO UPDATE SET document = EXCLUDED.document"
+        vector = (
+            "setweight(to_tsvector('simple', %(title)s), 'A')"
+            " || setweight(to_tsvector(%(config)s::regconfig, %(title)s), 'A')"
+            " || setweight(to_tsvector('simple', %(body)s), 'B')"
+            " || setweight(to_tsvector(%(config)s::regconfig, %(body)s), 'B')"
         )
-        params = []
-        for pk, title, body in rows:
-            body = body[:MAX_INDEXED_CHARACTERS]
-            params.append((pk, *[title] * len(self.CONFIGS), *[body] * len(self.CONFIGS)))
+        params = [
+            {
+                "id": pk,
+                "title": title,
+                "body": body[:MAX_INDEXED_CHARACTERS],
+                "config": self.STEMMING.get(language, "english"),
+            }
+            for pk, title, body, language in rows
+        ]
         with connection.cursor() as cursor:
-            cursor.executemany(sql, params)
+            cursor.executemany(
+                f"UPDATE {ENTRY_TABLE} SET document = {vector} WHERE id = %(id)s", params
+            )
 
     def delete(self, entry_ids: list[int]) -> None:
-        if entry_ids:
-            with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {TABLE} WHERE entry_id = ANY(%s)", [entry_ids])
+        pass  # the words go with their entry's row
+
+    def count(self) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {ENTRY_TABLE} WHERE document IS NOT NULL")
+            return cursor.fetchone()[0]
+
+    def tagged(self, facet: str, values: list[str]) -> Q:
+        condition = Q()
+        for value in values:
+            condition |= Q(facets__contains={facet: [value]})
+        return condition
 
     def _query(self) -> str:
         return "(" + " || ".join(f"plainto_tsquery('{c}', %s)" for c in self.CONFIGS) + ")"
 
-    def _join(self, entries: QuerySet, tsquery: str, params: list) -> QuerySet:
+    def _match(self, entries: QuerySet, tsquery: str, params: list, rank: bool = True):
         return entries.extra(
-            tables=[TABLE],
-            where=[f"{TABLE}.entry_id = {ENTRY_TABLE}.id", f"{TABLE}.document @@ {tsquery}"],
+            where=[f"{self.COLUMN} @@ {tsquery}"],
             params=params,
-            select={"rank": f"ts_rank_cd({TABLE}.document, {tsquery})"},
-            select_params=params,
+            # Computed for the rows kept after ORDER BY ... LIMIT only.
+            select={"rank": f"ts_rank_cd({self.COLUMN}, {tsquery})"} if rank else {},
+            select_params=params if rank else (),
+            order_by=[f"-{ENTRY_TABLE}.id"],
         )
 
-    def matching(self, entries: QuerySet, words: list[str]) -> QuerySet:
+    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
         text = " ".join(words)
-        return self._join(entries, self._query(), [text] * len(self.CONFIGS))
+        return self._match(entries, self._query(), [text] * len(self.CONFIGS), rank)
 
     def titles_starting(self, entries: QuerySet, words: list[str]) -> QuerySet:
         # Words are letters and digits only, so they can go into to_tsquery as they are.
         terms = [f"{word}:A" for word in words[:-1]] + [f"{words[-1]}:*A"]
-        return self._join(entries, "to_tsquery('simple', %s)", [" & ".join(terms)])
+        return self._match(entries, "to_tsquery('simple', %s)", [" & ".join(terms)])
 
 
 class LikeFullText(FullText):
     """Any other database: no full-text index, a plain substring match (slow, but right)."""
 
-    def write(self, rows: list[tuple[int, str, str]]) -> None:
+    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
         pass
 
     def delete(self, entry_ids: list[int]) -> None:
@@ -163,15 +222,15 @@ class LikeFullText(FullText):
 
         return SearchEntry.objects.count()
 
-    def matching(self, entries: QuerySet, words: list[str]) -> QuerySet:
+    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
         for word in words:
             entries = entries.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        return entries.extra(select={"rank": "0"})
+        return entries.extra(select={"rank": "0"}, order_by=["-id"])
 
     def titles_starting(self, entries: QuerySet, words: list[str]) -> QuerySet:
         for word in words:
             entries = entries.filter(title__icontains=word)
-        return entries.extra(select={"rank": "0"})
+        return entries.extra(select={"rank": "0"}, order_by=["-id"])
 
 
 def fulltext() -> FullText:

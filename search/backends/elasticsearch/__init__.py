@@ -32,7 +32,7 @@ from search.query import MAX_RESULTS, SearchQuery
 from search.results import FacetCount, Hit, SearchResults, Subject, Suggestion
 from search.sources import FACET_KEYS, Record
 from search.sources.base import now_version
-from search.text import clean_query, query_words
+from search.text import clean_query, query_terms
 
 from ..base import RELATED_WEIGHTS, BackendUnavailable, SearchBackend
 from . import indices
@@ -40,17 +40,22 @@ from .documents import to_source
 
 logger = logging.getLogger(__name__)
 
-TEXT_FIELDS = [
-    "title^4",
-    "title.en^4",
-    "title.fr^4",
-    "title.ar^4",
-    "body",
-    "body.en",
-    "body.fr",
-    "body.ar",
-]
-SNIPPET_FIELDS = ["body", "body.en", "body.fr", "body.ar"]
+LANGUAGES = ["en", "fr", "ar"]
+
+
+def text_fields(analysis: str) -> list[str]:
+    """The fields a query searches. With the standard analysis every language sub-field is
+    analysed like its parent, so searching them would only cost time."""
+    fields = ["title^4", "body"]
+    if analysis != "standard":
+        fields += [f"title.{lang}^4" for lang in LANGUAGES] + [f"body.{lang}" for lang in LANGUAGES]
+    return fields
+
+
+def snippet_fields(analysis: str) -> list[str]:
+    return [field.split("^")[0] for field in text_fields(analysis) if field.startswith("body")]
+
+
 FACET_SIZE = 200
 READ_TIMEOUT = 3
 WRITE_TIMEOUT = 30
@@ -101,19 +106,19 @@ class ElasticsearchBackend(SearchBackend):
         field = "kind" if facet == "kind" else f"facets.{facet}"
         return EQ("terms", **{field: values})
 
-    def _text_query(self, words: list[str]):
+    def _text_query(self, terms: list[str]):
         return EQ(
             "multi_match",
-            query=" ".join(words),
-            fields=TEXT_FIELDS,
+            query=" ".join(terms),
+            fields=text_fields(self.analysis),
             type="cross_fields",
             operator="and",
         )
 
     def _base(self, query: SearchQuery, reader: Reader) -> Search:
         search = self._search()
-        if query.words:
-            search = search.query(self._text_query(query.words))
+        if query.terms:
+            search = search.query(self._text_query(query.terms))
         return search.filter(EQ("bool", filter=self._findable(reader)))
 
     def _facet_filters(self, query: SearchQuery, skip: str | None = None) -> list:
@@ -138,7 +143,7 @@ class ElasticsearchBackend(SearchBackend):
         else:
             search = search.sort("_score", {"date": {"order": "desc", "missing": "_last"}})
         search = search.highlight(
-            *SNIPPET_FIELDS,
+            *snippet_fields(self.analysis),
             fragment_size=220,
             number_of_fragments=1,
         ).highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"])
@@ -156,7 +161,7 @@ class ElasticsearchBackend(SearchBackend):
         snippets = {}
         for hit in response.hits:
             highlight = getattr(hit.meta, "highlight", None)
-            for field in SNIPPET_FIELDS:
+            for field in snippet_fields(self.analysis):
                 fragments = getattr(highlight, field, None) if highlight else None
                 if fragments:
                     snippets[hit.key] = fragments[0]
@@ -170,7 +175,7 @@ class ElasticsearchBackend(SearchBackend):
             for facet in ["kind", *FACET_KEYS]
         }
         suggestion = None
-        if not total and query.words:
+        if not total and query.terms:
             suggestion = self._spelling(query, reader)
         return SearchResults(
             query=query,
@@ -223,7 +228,7 @@ class ElasticsearchBackend(SearchBackend):
         return min(self._call(search.execute).hits.total.value, MAX_RESULTS)
 
     def suggest(self, text: str, reader: Reader, limit: int = 8) -> list[Suggestion]:
-        prefix = " ".join(query_words(clean_query(text)))
+        prefix = " ".join(query_terms(clean_query(text)))
         if not prefix:
             return []
         search = self._search().source(["key"]).extra(size=0)
