@@ -7,8 +7,9 @@ class CommunityConfig(AppConfig):
     verbose_name = _("Community site")
 
     def ready(self) -> None:
-        from . import publishing
+        from . import navigation, publishing
         from .notifications import triggers
 
         publishing.connect_signals()
+        navigation.connect()
         triggers.connect()

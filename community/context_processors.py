@@ -1,44 +1,11 @@
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import translate_url
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .models import CallIndexPage, EventIndexPage, PartnerIndexPage, ResourceIndexPage
-from .models.translations import TranslatablePage, default_language, page_language_links
+from .models.translations import TranslatablePage, page_language_links
+from .navigation import main_navigation
 from .visibility import is_expired
-
-
-def _navigation(request) -> list[dict]:
-    # The sections of the original tree; in Arabic or French their addresses lead to the
-    # translation where there is one (TranslatablePage.get_url_parts).
-    sections = {
-        type(page.specific_deferred): page
-        for page in Page.objects.live()
-        .filter(locale__language_code=default_language())
-        .type(ResourceIndexPage, PartnerIndexPage, EventIndexPage, CallIndexPage)
-        .specific(defer=True)
-    }
-
-    def page_url(model) -> str | None:
-        page = sections.get(model)
-        return page.get_url(request) if page else None
-
-    links = [
-        (_("Knowledge base"), page_url(ResourceIndexPage)),
-        (_("Partners"), page_url(PartnerIndexPage)),
-        (_("Experts"), reverse("members:directory")),
-        (_("Forums"), reverse("forums:index")),
-        (_("Events"), page_url(EventIndexPage)),
-        (_("Calls"), page_url(CallIndexPage)),
-        (_("Search"), reverse("search:search")),
-    ]
-    path = request.path
-    return [
-        {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
-        for label, url in links
-        if url
-    ]
 
 
 def _served_page(request) -> TranslatablePage | None:
@@ -84,6 +51,6 @@ def site_chrome(request):
     return {
         "unread_notifications": unread,
         "community_name": settings.COMMUNITY_NAME,
-        "navigation": SimpleLazyObject(lambda: _navigation(request)),
+        "navigation": SimpleLazyObject(lambda: main_navigation(request)),
         "language_links": SimpleLazyObject(lambda: _language_links(request)),
     }

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from community.models import ActionLine, Theme
 from members.models import User
 
-from . import events, queries
+from . import events, post_fragments, queries
 from .actions import posting, reactions
 from .forms import EditFirstPostForm, EditPostForm, NewThreadForm, ReplyForm, WatchForm
 from .models import Category, Post, Thread, Watch, WatchLevel
@@ -186,6 +186,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
         )
         events.thread_read.send(sender=None, user=request.user, thread=thread)
     reply_form = _reply_form(request, thread)
+    can_accept = can_accept_answer(request.user, thread)
     return render(
         request,
         "forums/thread.html",
@@ -193,11 +194,12 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
             "thread": thread,
             "view": view,
             "posts": posts,
+            "post_fragments": post_fragments.prepare(posts, view, request.user, can_accept),
             "reply_form": reply_form,
             "reply_denied": reply_denied_reason(request.user, thread)
             if request.user.is_authenticated
             else None,
-            "can_accept": can_accept_answer(request.user, thread),
+            "can_accept": can_accept,
             "watch_form": WatchForm(initial={"level": view.watch_level})
             if request.user.is_authenticated
             else None,

@@ -82,3 +82,12 @@ def _site_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_navigation():
+    """Each test reads the navigation from its own page tree: a rolled-back test's publishing
+    leaves the cache as it was, so the navigation cached during it would outlive it."""
+    from community import navigation
+
+    navigation.forget()

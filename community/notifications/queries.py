@@ -38,6 +38,11 @@ def visible_notifications(user) -> QuerySet[Notification]:
 
 
 def unread_count(user) -> int:
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    # Shown in the header of every page: most of the time nothing is unread, and that
+    # plain query costs a tenth of the one that also checks what the member may still see.
+    if not unread.exists():
+        return 0
     return visible_notifications(user).filter(read_at__isnull=True).count()
 
 

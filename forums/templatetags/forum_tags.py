@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from forums import post_fragments
 from forums.authors import author_name, profile_url_for
 from forums.queries import unread_of
 
@@ -36,3 +37,32 @@ def unread_mark(context, thread) -> str:
             ngettext("%(count)d unread", "%(count)d unread", unread) % {"count": unread},
         )
     return ""
+
+
+class PostFragmentNode(template.Node):
+    def __init__(self, post: template.base.FilterExpression, nodelist: template.NodeList):
+        self.post = post
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        post = self.post.resolve(context)
+        key = getattr(post, "fragment_key", None)
+        cached = context.get("post_fragments", {}).get(key) if key else None
+        if cached is not None:
+            return cached
+        html = self.nodelist.render(context)
+        if key:
+            post_fragments.keep(key, html)
+        return html
+
+
+@register.tag
+def post_fragment(parser, token) -> PostFragmentNode:
+    """{% post_fragment post %}...{% endpost_fragment %}: the post's markup from the cache
+    (forums/post_fragments.py), or rendered and kept there."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("post_fragment takes one argument: the post")
+    nodelist = parser.parse(("endpost_fragment",))
+    parser.delete_first_token()
+    return PostFragmentNode(parser.compile_filter(bits[1]), nodelist)

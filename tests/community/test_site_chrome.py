@@ -92,3 +92,30 @@ def test_wagtail_admin_is_at_admin_and_django_admin_elsewhere(client):
 
 def test_health_check_reports_ok(client):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def _main_nav(html: str) -> str:
+    return re.search(r'<nav class="main-nav"[^>]*>(.*?)</nav>', html, re.S).group(1)
+
+
+def test_the_navigation_follows_the_page_tree_although_it_is_cached(client, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from community.models import EventIndexPage
+
+    client.get("/forums/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/forums/").content.decode()
+    assert ">Events<" in _main_nav(html)
+    assert not [q for q in queries if "wagtailcore_page" in q["sql"]], "read from the cache"
+
+    events = EventIndexPage.objects.live().filter(locale__language_code="en").first()
+    events.unpublish()
+    assert ">Events<" not in _main_nav(client.get("/forums/").content.decode())
+
+    events.refresh_from_db()
+    events.slug = "whats-on"
+    events.save_revision().publish()
+    nav = _main_nav(client.get("/forums/").content.decode())
+    assert 'href="/whats-on/"' in nav and ">Events<" in nav

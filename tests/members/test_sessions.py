@@ -36,3 +36,27 @@ def test_the_sessions_page_is_for_signed_in_members_only():
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_last_seen_is_written_once_a_minute_not_on_every_page():
+    from allauth.usersessions.models import UserSession
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from members.session_activity import seen_key
+
+    member = verified_member()
+    browser = visitor()
+    sign_in(browser, member.email)
+    browser.get("/forums/")
+    seen = UserSession.objects.get(user=member).last_seen_at
+
+    with CaptureQueriesContext(connection) as queries:
+        browser.get("/forums/")
+    assert not [q for q in queries if "usersessions_usersession" in q["sql"]]
+    assert UserSession.objects.get(user=member).last_seen_at == seen
+
+    cache.delete(seen_key(browser.session.session_key))  # as when the minute is over
+    browser.get("/forums/")
+    assert UserSession.objects.get(user=member).last_seen_at > seen

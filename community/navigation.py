@@ -1,0 +1,93 @@
+"""The site's main navigation, read from the page tree once per language and host and then
+kept in the cache until a page is published, unpublished, moved or deleted.
+
+Without it every page of the site paid a Wagtail query, a Site lookup and four page URLs.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .models import CallIndexPage, EventIndexPage, PartnerIndexPage, ResourceIndexPage
+from .models.translations import default_language
+
+GENERATION_KEY = "navigation:generation"
+SECTIONS = (ResourceIndexPage, PartnerIndexPage, EventIndexPage, CallIndexPage)
+
+
+def _generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), None)
+        value = cache.get(GENERATION_KEY, 0)
+    return value
+
+
+def forget(**kwargs) -> None:
+    """Whatever changed in the tree, every cached navigation is out of date."""
+    cache.set(GENERATION_KEY, time.time_ns(), None)
+
+
+def _section_urls(request: HttpRequest) -> dict[str, str]:
+    # The sections of the original tree; in Arabic or French their addresses lead to the
+    # translation where there is one (TranslatablePage.get_url_parts).
+    pages = (
+        Page.objects.live()
+        .filter(locale__language_code=default_language())
+        .type(*SECTIONS)
+        .specific(defer=True)
+    )
+    urls = {}
+    for page in pages:
+        name = type(page).__name__
+        if name not in urls:
+            url = page.get_url(request)
+            if url:
+                urls[name] = url
+    return urls
+
+
+def section_urls(request: HttpRequest) -> dict[str, str]:
+    key = f"navigation:{_generation()}:{request.get_host()}:{get_language()}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = _section_urls(request)
+        cache.set(key, urls, 24 * 3600)
+    return urls
+
+
+def main_navigation(request: HttpRequest) -> list[dict]:
+    sections = section_urls(request)
+    links = [
+        (_("Knowledge base"), sections.get(ResourceIndexPage.__name__)),
+        (_("Partners"), sections.get(PartnerIndexPage.__name__)),
+        (_("Experts"), reverse("members:directory")),
+        (_("Forums"), reverse("forums:index")),
+        (_("Events"), sections.get(EventIndexPage.__name__)),
+        (_("Calls"), sections.get(CallIndexPage.__name__)),
+        (_("Search"), reverse("search:search")),
+    ]
+    path = request.path
+    return [
+        {"label": label, "url": url, "current": url != "/" and path.startswith(url)}
+        for label, url in links
+        if url
+    ]
+
+
+def connect() -> None:
+    page_published.connect(forget, dispatch_uid="navigation_page_published")
+    page_unpublished.connect(forget, dispatch_uid="navigation_page_unpublished")
+    post_page_move.connect(forget, dispatch_uid="navigation_page_moved")
+    post_delete.connect(forget, sender=Page, dispatch_uid="navigation_page_deleted")
+    post_save.connect(forget, sender=Site, dispatch_uid="navigation_site_saved")
+    post_delete.connect(forget, sender=Site, dispatch_uid="navigation_site_deleted")
