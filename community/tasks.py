@@ -16,3 +16,20 @@ def send_notification_digests() -> int:
     from community.notifications.digests import send_digests
 
     return send_digests()
+
+
+@task()
+def tell_of_new_post(post_id: int, mentioned_ids: list[int]) -> int:
+    """Notify the mentioned, the replied-to and the watchers of a new post or thread."""
+    from community.notifications.triggers import tell_of_post
+    from forums.models import Post
+
+    post = (
+        Post.objects.select_related("thread__category", "author__profile", "reply_to")
+        .filter(pk=post_id, is_deleted=False, is_hidden=False)
+        .first()
+    )
+    if post is None:  # deleted or hidden before the worker came to it
+        return 0
+    tell_of_post(post, set(mentioned_ids))
+    return 1

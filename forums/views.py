@@ -222,7 +222,9 @@ def _reply_form(request: HttpRequest, thread: Thread, data=None) -> ReplyForm:
 @login_required
 @require_POST
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
-    thread = queries.thread_for_reader(request.user, pk)
+    # post_reply checks that the member may read and write here (a 404 or 403 otherwise);
+    # the page's own lookup, with reading state, is needed only to show the form again.
+    thread = get_object_or_404(Thread.objects.select_related("category"), pk=pk)
     form = ReplyForm(request.POST)
     if form.is_valid():
         reply_to = None
@@ -244,17 +246,21 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             _unknown_mentions_message(request, _unknown(post.body))
             return redirect(post_url(post))
     # Shown again with what was written, and the reason it was not posted.
+    thread = queries.thread_for_reader(request.user, pk)
     view = queries.thread_page(request.user, thread, queries.page_of(thread.last_position, 20))
+    posts = list(view.page.object_list)
+    can_accept = can_accept_answer(request.user, thread)
     return render(
         request,
         "forums/thread.html",
         {
             "thread": thread,
             "view": view,
-            "posts": list(view.page.object_list),
+            "posts": posts,
+            "post_fragments": post_fragments.prepare(posts, view, request.user, can_accept),
             "reply_form": form,
             "reply_denied": None,
-            "can_accept": can_accept_answer(request.user, thread),
+            "can_accept": can_accept,
             "watch_form": WatchForm(initial={"level": view.watch_level}),
             "per_page_choices": queries.PER_PAGE_CHOICES,
         },

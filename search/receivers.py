@@ -158,8 +158,18 @@ def on_thread_deleted(sender, instance: Thread, **kwargs) -> None:
     queue([key(Kind.THREAD, instance.pk)])
 
 
-def on_post_saved(sender, instance: Post, **kwargs) -> None:
-    queue([key(Kind.POST, instance.pk)])
+def on_post_saved(sender, instance: Post, created: bool = False, **kwargs) -> None:
+    keys = [key(Kind.POST, instance.pk)]
+    if created:
+        keys.append(key(Kind.THREAD, instance.thread_id))  # its replies and last activity
+    queue(keys)
+
+
+def on_post_created(sender, post: Post, **kwargs) -> None:
+    """A reply was queued with its thread when it was saved; a new thread's first post
+    also makes every document of the thread (one so far) carry its title."""
+    if post.position == 1:
+        queue(thread_keys(post.thread_id))
 
 
 def on_category_saved(sender, instance: Category, **kwargs) -> None:
@@ -197,7 +207,7 @@ def connect() -> None:
             on_profile_tags_changed, sender=through, dispatch_uid=f"search_profile_{name}"
         )
 
-    events.post_created.connect(on_post_event, dispatch_uid="search_post_created")
+    events.post_created.connect(on_post_created, dispatch_uid="search_post_created")
     events.post_changed.connect(on_post_event, dispatch_uid="search_post_changed")
     events.thread_changed.connect(on_thread_event, dispatch_uid="search_thread_changed")
     post_save.connect(on_thread_saved, sender=Thread, dispatch_uid="search_thread_saved")

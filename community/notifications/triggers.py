@@ -21,11 +21,18 @@ from .readers import readers_among
 
 
 def on_post_created(sender, post: Post, mentioned=(), **kwargs) -> None:
+    """Told by a task: a reply to a thread of a thousand watchers does not wait for them."""
+    from community.tasks import tell_of_new_post
+
+    tell_of_new_post.enqueue(post.pk, sorted(user.pk for user in mentioned))
+
+
+def tell_of_post(post: Post, mentioned_ids: set[int]) -> None:
     thread = post.thread
     author = post.author
     told: set[int] = set()
 
-    mentioned_ids = readers_among(thread, {user.pk for user in mentioned})
+    mentioned_ids = readers_among(thread, mentioned_ids)
     for user_id in mentioned_ids:
         notify(
             [user_id],
