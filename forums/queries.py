@@ -188,7 +188,10 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
 
 def thread_for_reader(user, pk: int) -> Thread:
     """The thread if the user may see it, with their reading state and watching level."""
-    threads = Thread.objects.visible_to(user).select_related("category", "accepted_post")
+    # The category's own tags join the thread's in related resources and experts.
+    threads = Thread.objects.visible_to(user).select_related(
+        "category__action_line", "category__theme", "accepted_post"
+    )
     if user.is_authenticated:
         watch = Watch.objects.filter(user=user, thread=OuterRef("pk"))
         threads = _with_read_state(threads, user).annotate(
