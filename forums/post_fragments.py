@@ -36,12 +36,25 @@ def _template_version() -> str:
     return hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
 
 
-def _author(user, viewer) -> tuple:
-    return (author_name(user), profile_url_for(user, viewer))
+class _Authors(dict):
+    """Each author's name and the link this reader may follow, worked out once a page."""
+
+    def __init__(self, viewer) -> None:
+        super().__init__()
+        self.viewer = viewer
+
+    def of(self, user) -> tuple:
+        pk = user.pk if user is not None else None
+        if pk not in self:
+            self[pk] = (author_name(user), profile_url_for(user, self.viewer))
+        return self[pk]
 
 
-def fragment_inputs(post: Post, view: ThreadPage, viewer, can_accept: bool) -> tuple:
+def fragment_inputs(
+    post: Post, view: ThreadPage, viewer, can_accept: bool, authors: _Authors | None = None
+) -> tuple:
     """Everything forums/includes/post.html shows of this post to this reader."""
+    authors = authors if authors is not None else _Authors(viewer)
     thread = view.thread
     reply_to = post.reply_to if post.reply_to_id else None
     return (
@@ -55,10 +68,10 @@ def fragment_inputs(post: Post, view: ThreadPage, viewer, can_accept: bool) -> t
         post.is_deleted,
         post.is_hidden,
         post.hidden_reason,
-        post.html,
+        hashlib.blake2b(post.html.encode(), digest_size=16).digest(),
         post.like_count,
-        _author(post.author, viewer),
-        (reply_to.pk, reply_to.position, _author(reply_to.author, viewer)) if reply_to else None,
+        authors.of(post.author),
+        (reply_to.pk, reply_to.position, authors.of(reply_to.author)) if reply_to else None,
         thread.pk,
         thread.accepted_post_id == post.pk,
         thread.is_locked,
@@ -81,11 +94,12 @@ def prepare(posts: Iterable[Post], view: ThreadPage, viewer, can_accept: bool) -
     """Marks each post unread or not, gives it its cache key, and reads the cached markup of
     all of them at once (one round trip to Redis, whatever the number of posts)."""
     keys = []
+    authors = _Authors(viewer)
     for post in posts:
         post.is_unread = viewer.is_authenticated and 0 < view.last_read < post.position
         post.fragment_key = None
         if not view.is_moderator:
-            post.fragment_key = _key(fragment_inputs(post, view, viewer, can_accept))
+            post.fragment_key = _key(fragment_inputs(post, view, viewer, can_accept, authors))
             keys.append(post.fragment_key)
     return cache.get_many(keys) if keys else {}
 
