@@ -172,7 +172,13 @@ if REDIS_URL:
     }
 else:
     CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the posts of many thread pages (forums/post_fragments.py); the default is 300.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        }
+    }
 
 # Search: Elasticsearch when configured, the database otherwise.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
