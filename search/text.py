@@ -12,8 +12,9 @@ import bisect
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 # What a reader may type; more is cut, never an error.
@@ -98,8 +99,10 @@ def _arabic_light_stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def fold_word(word: str) -> str:
-    """One word as the database backend indexes and searches it."""
+    """One word as the database backend indexes and searches it (remembered: a text says
+    the same words again and again, and so do the texts of an index)."""
     word = word.lower()
     if _ARABIC_SCRIPT.search(word):
         word = _ARABIC_MARKS.sub("", word).translate(_ARABIC_LETTERS)
@@ -130,7 +133,9 @@ def highlight(text: str, words: list[str], *, size: int = 32) -> SafeString | No
     tokens = re.split(r"(\w+)", text, flags=re.UNICODE)
     # Odd positions are words, even positions the text between them.
     word_positions = list(range(1, len(tokens), 2))
-    hits = [n for n, position in enumerate(word_positions) if _matches(tokens[position], words)]
+    # Each different word is looked at once: a text repeats its words.
+    marked = {token for token in set(tokens[1::2]) if _matches(token, words)}
+    hits = [n for n, position in enumerate(word_positions) if tokens[position] in marked]
     if not hits:
         return None
     # The stretch that starts at a match and holds the most matches; a few words before it
@@ -150,12 +155,12 @@ def highlight(text: str, words: list[str], *, size: int = 32) -> SafeString | No
     else:
         first = 0  # what comes before the first word
     for i in range(first, last + 1):
-        piece = escape(tokens[i])
+        piece = html.escape(tokens[i])  # as django.utils.html.escape, without its wrapper
         parts.append(f"<mark>{piece}</mark>" if i in hit_set else piece)
     if last < len(tokens) - 2:
         parts.append(" …")
     else:
-        parts.append(escape(tokens[-1]))  # the full stop after the last word
+        parts.append(html.escape(tokens[-1]))  # the full stop after the last word
     return mark_safe("".join(parts).strip())  # every piece was escaped above
 
 

@@ -1,16 +1,18 @@
 """The database backend: the embedded default, and the fallback when Elasticsearch is down.
 
 Every query starts from `_findable(reader)`: the reader's audiences (search/audience.py) and
-no expired page. Filters go through EntryFacet, one subquery per facet; words through the
+no expired page. Filters go through the full-text module too (fulltext.py: SQLite's table of
+facet words, PostgreSQL's jsonb, EntryFacet elsewhere); words through the
 full-text index (fulltext.py). At most MAX_RESULTS matches are ranked, and the facets are
-counted over those, which keeps a common word on a large corpus fast; the page then says
-"1,000+" (SearchResults.capped).
+counted over those (from the facets each match carries, read with it), which keeps a
+common word on a large corpus fast; the page then says "1,000+" (SearchResults.capped).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 
 from django.db import transaction
@@ -24,11 +26,11 @@ from search.kinds import Kind
 from search.models import EntryFacet, SearchEntry
 from search.query import MAX_RESULTS, SearchQuery
 from search.results import FacetCount, Hit, SearchResults, Subject, Suggestion
-from search.sources import Record
+from search.sources import FACET_KEYS, Record
 from search.text import clean_query, fold, highlight, query_words
 
 from ..base import RELATED_WEIGHTS, SearchBackend
-from .fulltext import fulltext
+from .fulltext import VALUE_LENGTH, fulltext
 from .spelling import correct
 
 ENTRY_FIELDS = [
@@ -54,12 +56,40 @@ def _advance_now_and_on_commit() -> None:
     transaction.on_commit(advance)
 
 
+# What the ranked matches are read with: enough to count the facets without another query.
+COUNTED = ("id", "kind", "facets")
+
+
+def tally(rows: Iterable[tuple[str, dict]]) -> dict[str, Counter]:
+    """Facet counts over (kind, facets) of matching entries, each value once per entry."""
+    wanted = set(FACET_KEYS)
+    pairs = Counter(
+        (facet, value[:VALUE_LENGTH])
+        for _kind, values in rows
+        for facet, found in values.items()
+        if facet in wanted
+        for value in set(found)
+    )
+    counts: dict[str, Counter] = {facet: Counter() for facet in ("kind", *FACET_KEYS)}
+    counts["kind"] = Counter(kind for kind, _values in rows)
+    for (facet, value), n in pairs.items():
+        counts[facet][value] = n
+    return counts
+
+
+def by_count(counter: Counter) -> list[tuple[str, int]]:
+    """Most first, then by value (as Elasticsearch orders its terms)."""
+    return sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+
+
 def hit_from_entry(entry: SearchEntry, words: list[str]) -> Hit:
     return Hit.from_entry(entry, highlight(entry.body, words))
 
 
 class DatabaseBackend(SearchBackend):
     name = "database"
+    # How many matches are ranked and counted (search/benchmark_naive.py lifts it).
+    bound = MAX_RESULTS
 
     # Reading ------------------------------------------------------------------------------
 
@@ -73,82 +103,70 @@ class DatabaseBackend(SearchBackend):
         self, query: SearchQuery, reader: Reader, skip: str | None = None, rank: bool = True
     ) -> QuerySet:
         entries = SearchEntry.objects.filter(self._findable(reader))
-        for facet, values in query.filters.items():
-            if facet == skip:
-                continue
-            if facet == "kind":
-                entries = entries.filter(kind__in=values)
-            else:
-                entries = entries.filter(fulltext().tagged(facet, values))
+        filters = {facet: values for facet, values in query.filters.items() if facet != skip}
+        entries = fulltext().filtered(entries, filters, with_words=bool(query.words))
         if query.words:
             entries = fulltext().matching(entries, query.words, rank)
         return entries
 
-    def _ranked_ids(self, query: SearchQuery, reader: Reader, skip: str | None = None) -> list:
-        """At most MAX_RESULTS + 1 ids, in the order of the results.
+    def _ranked(self, query: SearchQuery, reader: Reader) -> list[tuple[int, str, dict]]:
+        """At most MAX_RESULTS + 1 matches, (id, kind, facets), in the order of the results.
 
         With words, the newest MAX_RESULTS + 1 matches are ranked, not every match: a common
         word on a large corpus costs no more than a rare one, and the page says "1,000+".
         """
         index = fulltext()
-        entries = self._matches(query, reader, skip, rank=index.ranks_inline)
+        entries = self._matches(query, reader, rank=index.ranks_inline)
         if not query.words:
             order = [F("date").desc(nulls_last=True), "-id"]
-            return list(entries.order_by(*order).values_list("id", flat=True)[: MAX_RESULTS + 1])
+            return list(entries.order_by(*order).values_list(*COUNTED)[: self.bound + 1])
         if index.ranks_inline:
-            rows = list(entries.values_list("id", "rank", "date")[: MAX_RESULTS + 1])
+            rows = list(entries.values_list(*COUNTED, "rank", "date")[: self.bound + 1])
         else:
-            kept = list(entries.values_list("id", "date")[: MAX_RESULTS + 1])
-            ranks = index.ranks([pk for pk, _ in kept], query.words)
-            rows = [(pk, ranks.get(pk, 0.0), date) for pk, date in kept]
+            kept = list(entries.values_list(*COUNTED, "date")[: self.bound + 1])
+            ranks = index.ranks([row[0] for row in kept], query.words)
+            rows = [(*row[:3], ranks.get(row[0], 0.0), row[3]) for row in kept]
         if query.by_date:
-            rows.sort(key=lambda row: (row[2] is not None, row[2] or dt.date.min, row[0]))
+            rows.sort(key=lambda row: (row[4] is not None, row[4] or dt.date.min, row[0]))
         else:
-            rows.sort(key=lambda row: (row[1], row[0]))
-        return [row[0] for row in reversed(rows)]
+            rows.sort(key=lambda row: (row[3], row[0]))
+        return [row[:3] for row in reversed(rows)]
 
-    def _counted_ids(self, query: SearchQuery, reader: Reader, skip: str) -> list:
-        """The matches a facet is counted over: in no particular order, so the database can
-        stop at MAX_RESULTS + 1; all of them when there are fewer, as many when capped."""
-        entries = self._matches(query, reader, skip, rank=False).order_by()
-        return list(entries.values_list("id", flat=True)[: MAX_RESULTS + 1])
-
-    def _counts(self, ids: list[int], only: str | None = None) -> dict[str, Counter]:
-        rows = EntryFacet.objects.filter(entry_id__in=ids)
-        if only:
-            rows = rows.filter(facet=only)
-        counts: dict[str, Counter] = defaultdict(Counter)
-        for facet, value, n in rows.values_list("facet", "value").annotate(n=Count("id")):
-            counts[facet][value] = n
-        return counts
+    def _counted_without(self, query: SearchQuery, reader: Reader, facet: str) -> Counter:
+        """One facet's counts over the matches of every filter but its own: in the order
+        cheapest to read, so the database can stop at MAX_RESULTS; all when there are fewer."""
+        entries = self._matches(query, reader, facet, rank=False)
+        return fulltext().count_values(entries, facet, self.bound)
 
     def search(self, query: SearchQuery, reader: Reader) -> SearchResults:
-        ids = self._ranked_ids(query, reader)
-        capped = len(ids) > MAX_RESULTS
-        ids = ids[:MAX_RESULTS]
-        pages = max(1, -(-len(ids) // query.per_page))
+        rows = self._ranked(query, reader)
+        capped = len(rows) > self.bound
+        rows = rows[: self.bound]
+        pages = max(1, -(-len(rows) // query.per_page))
         query = replace(query, page=min(query.page, pages))
-        page_ids = ids[query.offset : query.offset + query.per_page]
+        page_ids = [row[0] for row in rows[query.offset : query.offset + query.per_page]]
         entries = SearchEntry.objects.in_bulk(page_ids)
         words = query.words
         hits = [hit_from_entry(entries[pk], words) for pk in page_ids if pk in entries]
 
-        # Each facet is counted with every other filter applied, but not its own, so that
-        # its counts say what ticking another of its values would add.
-        counts = self._counts(ids)
+        # Counted from the facets the matches carry (what EntryFacet holds of them), not by
+        # another query. Each facet is counted with every other filter applied, but not its
+        # own, so that its counts say what ticking another of its values would add.
+        counts = tally([(kind, facets) for _, kind, facets in rows])
         for facet in query.filters:
-            counts[facet] = self._counts(self._counted_ids(query, reader, facet), facet)[facet]
+            counts[facet] = self._counted_without(query, reader, facet)
         facets = {
-            facet: [FacetCount(value, n) for value, n in counter.most_common()]
+            facet: [FacetCount(value, n) for value, n in by_count(counter)]
             for facet, counter in counts.items()
+            if counter or facet in query.filters
         }
         suggestion = None
-        if not ids and words:
+        if not rows and words:
             suggestion = self._spelling(query, reader)
         return SearchResults(
             query=query,
             hits=hits,
-            total=len(ids),
+            total=len(rows),
             capped=capped,
             facets=facets,
             suggestion=suggestion,
@@ -161,7 +179,7 @@ class DatabaseBackend(SearchBackend):
         return None
 
     def count(self, query: SearchQuery, reader: Reader) -> int:
-        entries = self._matches(query, reader, rank=False).order_by()
+        entries = fulltext().any_order(self._matches(query, reader, rank=False))
         return entries.values("id")[:MAX_RESULTS].count()
 
     def suggest(self, text: str, reader: Reader, limit: int = 8) -> list[Suggestion]:
@@ -249,7 +267,7 @@ class DatabaseBackend(SearchBackend):
         EntryFacet.objects.filter(entry_id__in=ids.values()).delete()
         EntryFacet.objects.bulk_create(
             [
-                EntryFacet(entry_id=ids[r.key], facet=facet, value=value[:64])
+                EntryFacet(entry_id=ids[r.key], facet=facet, value=value[:VALUE_LENGTH])
                 for r in records
                 for facet, value in r.facet_pairs()
             ],
@@ -257,6 +275,9 @@ class DatabaseBackend(SearchBackend):
         )
         fulltext().write(
             [(ids[r.key], fold(r.searchable_title), fold(r.body), r.language) for r in records]
+        )
+        fulltext().write_facets(
+            {ids[r.key]: [(f, v[:VALUE_LENGTH]) for f, v in r.facet_pairs()] for r in records}
         )
         _advance_now_and_on_commit()
 

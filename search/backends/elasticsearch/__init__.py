@@ -37,6 +37,7 @@ from search.text import clean_query, query_terms
 from ..base import RELATED_WEIGHTS, BackendUnavailable, SearchBackend
 from . import indices
 from .documents import to_source
+from .loading import load
 
 logger = logging.getLogger(__name__)
 
@@ -129,15 +130,23 @@ class ElasticsearchBackend(SearchBackend):
     def search(self, query: SearchQuery, reader: Reader) -> SearchResults:
         search = self._base(query, reader)
         # Facets are counted with every filter but their own (a post_filter narrows the
-        # hits only), so that each count says what ticking that value would add.
+        # hits only), so that each count says what ticking that value would add; and, as
+        # in the database backend, over the best MAX_RESULTS matches only (a sampler): a
+        # common word is not counted over every document that has it.
         if query.filters:
             search = search.post_filter(EQ("bool", filter=self._facet_filters(query)))
-        for facet in ["kind", *FACET_KEYS]:
-            field = "kind" if facet == "kind" else f"facets.{facet}"
-            others = self._facet_filters(query, skip=facet)
-            search.aggs.bucket(facet, "filter", filter=EQ("bool", filter=others)).bucket(
-                "values", "terms", field=field, size=FACET_SIZE
+        unfiltered = [facet for facet in ["kind", *FACET_KEYS] if facet not in query.filters]
+        for name, facets, skip in [
+            ("all", unfiltered, None),
+            *[(f"without-{facet}", [facet], facet) for facet in query.filters],
+        ]:
+            others = EQ("bool", filter=self._facet_filters(query, skip=skip))
+            sample = search.aggs.bucket(name, "filter", filter=others).bucket(
+                "sample", "sampler", shard_size=MAX_RESULTS
             )
+            for facet in facets:
+                field = "kind" if facet == "kind" else f"facets.{facet}"
+                sample.bucket(facet, "terms", field=field, size=FACET_SIZE)
         if query.by_date:
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         else:
@@ -167,13 +176,11 @@ class ElasticsearchBackend(SearchBackend):
                     snippets[hit.key] = fragments[0]
                     break
         hits = self._hits([hit.key for hit in response.hits], reader, snippets)
-        facets = {
-            facet: [
-                FacetCount(bucket.key, bucket.doc_count)
-                for bucket in getattr(response.aggregations, facet).values.buckets
-            ]
-            for facet in ["kind", *FACET_KEYS]
-        }
+        facets = {}
+        for facet in ["kind", *FACET_KEYS]:
+            name = f"without-{facet}" if facet in query.filters else "all"
+            buckets = response.aggregations[name].sample[facet].buckets
+            facets[facet] = [FacetCount(bucket.key, bucket.doc_count) for bucket in buckets]
         suggestion = None
         if not total and query.terms:
             suggestion = self._spelling(query, reader)
@@ -374,14 +381,11 @@ class ElasticsearchBackend(SearchBackend):
             return self._rebuild_in_place(kinds, batches, progress)
         name = indices.new_name(self.alias)
         self._call(lambda: indices.create(self.client, name, self.analysis, loading=True))
-        sent = 0
         try:
-            for batch in batches:
-                self.write(batch, index=name)
-                sent += len(batch)
-                if progress is not None:
-                    progress(len(batch))
-            self._call(lambda: indices.finish_loading(self.client, name))
+            sent = load(lambda batch: self.write(batch, index=name), batches, progress)
+            # The first refresh of a whole new index can take longer than a search may.
+            writer = self.client.options(request_timeout=WRITE_TIMEOUT)
+            self._call(lambda: indices.finish_loading(writer, name))
             old = self._call(lambda: indices.swap(self.client, self.alias, name))
         except Exception:
             try:

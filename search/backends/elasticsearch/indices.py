@@ -38,6 +38,9 @@ def create(client: Elasticsearch, name: str, mode: str, *, loading: bool = False
     settings = index_settings(mode)
     if loading:
         settings["refresh_interval"] = "-1"  # no refreshes while the bulk load runs
+        # Not written to disk at every bulk request: a node lost meanwhile loses only the
+        # index being built, which the failed rebuild removes anyway.
+        settings["translog.durability"] = "async"
     client.indices.create(index=name, settings=settings, mappings=mapping())
 
 
@@ -77,5 +80,6 @@ def swap(client: Elasticsearch, alias: str, name: str) -> list[str]:
 
 
 def finish_loading(client: Elasticsearch, name: str) -> None:
-    client.indices.put_settings(index=name, settings={"refresh_interval": None})
+    settings = {"refresh_interval": None, "translog.durability": None}  # the defaults
+    client.indices.put_settings(index=name, settings=settings)
     client.indices.refresh(index=name)

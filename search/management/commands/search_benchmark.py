@@ -10,7 +10,10 @@ an alias of its own: never the site's data. Run it once per engine:
 
 It prints a Markdown table: documents per second written to the database index and into a
 new Elasticsearch index (the rebuild's path), and p50/p95/p99 latency of a mix of queries,
-each returning a page of hits with snippets and the counts of every facet.
+each returning a page of hits with snippets and the counts of every facet. Each row also
+says what the timed call returned: the total ("1,000+" when capped), how many facets have
+counts, and how many of the page's hits have a snippet. `--naive` also times the database
+query without its bounds (search/benchmark_naive.py), `--naive-repeat` times per query.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from search import backends
 from search.audience import MEMBERS, PUBLIC, Reader, group
 from search.backends import database_backend
 from search.benchmark_corpus import corpus
+from search.benchmark_naive import NaiveDatabaseBackend
 from search.indexing import entries_in_batches
 from search.kinds import Kind
 from search.models import EntryFacet, PendingUpdate, SearchEntry
@@ -79,8 +83,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--documents", type=int, default=100_000)
         parser.add_argument("--repeat", type=int, default=20, help="Timed runs of each query.")
+        parser.add_argument(
+            "--naive", action="store_true", help="Also time the database query unbounded."
+        )
+        parser.add_argument("--naive-repeat", type=int, default=5)
 
-    def handle(self, *args, documents: int, repeat: int, **options) -> None:
+    def handle(
+        self, *args, documents: int, repeat: int, naive: bool, naive_repeat: int, **options
+    ) -> None:
         original = dict(connection.settings_dict)
         cleanup = self._throwaway_database()
         remote = None
@@ -101,11 +111,15 @@ class Command(BaseCommand):
                 )
             for backend in [database_backend(), *([remote] if remote else [])]:
                 self._latencies(backend, repeat)
+            if naive:
+                self._latencies(NaiveDatabaseBackend(), naive_repeat)
         finally:
-            if remote is not None:
-                self._drop_elasticsearch(remote)
-            backends.reset()
-            cleanup(original)
+            try:
+                if remote is not None:
+                    self._drop_elasticsearch(remote)
+            finally:  # the database goes even when Elasticsearch does not answer
+                backends.reset()
+                cleanup(original)
 
     # The throwaway places --------------------------------------------------------------
 
@@ -140,11 +154,12 @@ class Command(BaseCommand):
         with connection.schema_editor() as editor:
             for model in [SearchEntry, EntryFacet, PendingUpdate]:
                 editor.create_model(model)
-        # What the migrations add besides the models (search/migrations/0002 to 0004).
+        # What the migrations add besides the models (search/migrations/0002 to 0005).
         steps = [
             ("0002_fulltext", "create"),
             ("0003_title_prefixes", "create"),
             ("0004_postgres_words_on_the_entry", "forwards"),
+            ("0005_sqlite_facet_words", "create"),
         ]
         for name, function in steps:
             migration = importlib.import_module(f"search.migrations.{name}")
@@ -195,24 +210,29 @@ class Command(BaseCommand):
 
     def _latencies(self, backend, repeat: int) -> None:
         self.stdout.write(f"\n{backend.name} ({connection.vendor} database index)\n")
-        self.stdout.write("| Query | results | p50 ms | p95 ms | p99 ms |")
-        self.stdout.write("| --- | ---: | ---: | ---: | ---: |")
+        self.stdout.write("| Query | results | facets | snippets | p50 ms | p95 ms | p99 ms |")
+        self.stdout.write("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         everything: list[float] = []
         for case in CASES:
             query = case.query()
-            results = backend.search(query, case.reader)  # warm-up, untimed
+            backend.search(query, case.reader)  # warm-up, untimed
             timings = []
             for _ in range(repeat):
                 started = time.perf_counter()
-                backend.search(query, case.reader)
+                results = backend.search(query, case.reader)
                 timings.append((time.perf_counter() - started) * 1000)
             everything += timings
+            # What the timed calls returned (the last one's): hits, counts and snippets.
+            facets = sum(1 for counts in results.facets.values() if counts)
+            assert not results.hits or facets >= 5, (case.label, results.facets.keys())
+            snippets = sum(1 for hit in results.hits if hit.snippet)
             total = f"{results.total:,}{'+' if results.capped else ''}"
             self.stdout.write(
-                f"| {case.label} | {total} | {percentile(timings, 0.5):.1f} | "
-                f"{percentile(timings, 0.95):.1f} | {percentile(timings, 0.99):.1f} |"
+                f"| {case.label} | {total} | {facets} | {snippets} of {len(results.hits)} | "
+                f"{percentile(timings, 0.5):.1f} | {percentile(timings, 0.95):.1f} | "
+                f"{percentile(timings, 0.99):.1f} |"
             )
         self.stdout.write(
-            f"| **all** | | {percentile(everything, 0.5):.1f} | "
+            f"| **all** | | | | {percentile(everything, 0.5):.1f} | "
             f"{percentile(everything, 0.95):.1f} | {percentile(everything, 0.99):.1f} |"
         )
