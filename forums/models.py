@@ -102,6 +102,25 @@ class Category(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("forums:category", args=[self.slug])
 
+    def is_readable_by(self, user) -> bool:
+        """CategoryQuerySet.visible_to's rule for one category in hand, without its query.
+
+        The two must agree: tests/forums/test_visibility.py checks them against each other
+        for every visibility and role.
+        """
+        if self.visibility == CategoryVisibility.PUBLIC:
+            return True
+        if not user.is_authenticated:
+            return False
+        if self.visibility == CategoryVisibility.MEMBERS:
+            return True
+        if user.is_superuser or user.has_perm("forums.moderate_forums"):
+            return True
+        return (
+            user.groups.filter(pk=self.group_id).exists()
+            or self.moderators.filter(pk=user.pk).exists()
+        )
+
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 
@@ -170,6 +189,18 @@ class Thread(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("forums:thread", args=[self.pk])
+
+    def is_readable_by(self, user) -> bool:
+        """ThreadQuerySet.visible_to's rule for one thread in hand (see Category's)."""
+        if not self.category.is_readable_by(user):
+            return False
+        if not self.is_hidden:
+            return True
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser or user.has_perm("forums.moderate_forums"):
+            return True
+        return self.category.moderators.filter(pk=user.pk).exists()
 
     @property
     def is_answered(self) -> bool:

@@ -38,12 +38,12 @@ def check_can_moderate(user, category: Category) -> None:
 
 
 def can_read_category(user, category: Category) -> bool:
-    return Category.objects.visible_to(user).filter(pk=category.pk).exists()
+    return category.is_readable_by(user)
 
 
 def check_can_read_thread(user, thread: Thread) -> None:
     """A thread one may not see does not exist, as far as the reader can tell."""
-    if not Thread.objects.visible_to(user).filter(pk=thread.pk).exists():
+    if not thread.is_readable_by(user):
         raise Http404(_("There is no such thread, or you cannot see it."))
 
 

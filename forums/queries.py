@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .models import Bookmark, Category, Post, Reaction, ReadState, Thread, Watch, WatchLevel
 from .permissions import can_moderate
@@ -205,7 +207,7 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
 def thread_for_reader(user, pk: int) -> Thread:
     """The thread if the user may see it, with their reading state and watching level."""
     # The category's own tags join the thread's in related resources and experts.
-    threads = Thread.objects.visible_to(user).select_related(
+    threads = Thread.objects.select_related(
         "category__action_line", "category__theme", "accepted_post"
     )
     if user.is_authenticated:
@@ -213,7 +215,12 @@ def thread_for_reader(user, pk: int) -> Thread:
         threads = _with_read_state(threads, user).annotate(
             watch_level=Subquery(watch.values("level")[:1])
         )
-    return get_object_or_404(threads.prefetch_related("action_lines", "themes"), pk=pk)
+    thread = get_object_or_404(threads.prefetch_related("action_lines", "themes"), pk=pk)
+    # Checked on the thread in hand (Thread.is_readable_by: visible_to's rule, without the
+    # cost of building its query), so the reader learns nothing of one they may not see.
+    if not thread.is_readable_by(user):
+        raise Http404(_("There is no such thread, or you cannot see it."))
+    return thread
 
 
 def first_unread_position(user, thread: Thread) -> int:

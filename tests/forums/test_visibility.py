@@ -134,3 +134,52 @@ def test_administrators_set_up_categories_in_the_wagtail_admin(client):
 
     assert listing.status_code == 200
     assert "Forum categories" in listing.content.decode()
+
+
+def _user_in_role(role: str, places):
+    if role == "visitor":
+        from django.contrib.auth.models import AnonymousUser
+
+        return AnonymousUser()
+    user = VerifiedUserFactory()
+    if role == "group member":
+        user.groups.add(places["group"])
+    if role == "category moderator":
+        places["categories"]["group"].moderators.add(user)
+    if role == "moderator":
+        user.groups.add(Group.objects.get(name="Moderators"))
+    return user
+
+
+@pytest.mark.parametrize("role", [*CAN_READ, "superuser"])
+def test_the_rule_for_one_thread_agrees_with_the_rule_for_lists(places, role):
+    """`is_readable_by` (one object, no query of its own) and `visible_to` (querysets) are
+    two spellings of one rule: for every visibility, hidden or not, they must agree."""
+    from forums.models import Category, Thread
+
+    user = (
+        VerifiedUserFactory(is_superuser=True)
+        if role == "superuser"
+        else _user_in_role(role, places)
+    )
+    hidden = {
+        level: thread_with_posts(
+            category=category, author=places["author"], title=f"Hidden in the {level} room"
+        )
+        for level, category in places["categories"].items()
+    }
+    Thread.objects.filter(pk__in=[t.pk for t in hidden.values()]).update(is_hidden=True)
+    # The category moderator moderates the group room only.
+    if role == "category moderator":
+        places["categories"]["members"].moderators.add(
+            places["categories"]["group"].moderators.first()
+        )
+
+    listed_categories = set(Category.objects.visible_to(user).values_list("pk", flat=True))
+    listed_threads = set(Thread.objects.visible_to(user).values_list("pk", flat=True))
+    for category in places["categories"].values():
+        assert category.is_readable_by(user) is (category.pk in listed_categories), category
+    threads = [*places["threads"].values(), *hidden.values()]
+    for thread in Thread.objects.filter(pk__in=[t.pk for t in threads]).select_related("category"):
+        assert thread.is_readable_by(user) is (thread.pk in listed_threads), thread
+    assert any(thread.is_readable_by(user) for thread in threads)
