@@ -32,9 +32,11 @@ def places():
     return {"group": group, "categories": categories, "threads": threads, "author": author}
 
 
-def as_role(client, role: str, places):
+def user_in_role(role: str, places):
     if role == "visitor":
-        return
+        from django.contrib.auth.models import AnonymousUser
+
+        return AnonymousUser()
     user = VerifiedUserFactory()
     if role == "group member":
         user.groups.add(places["group"])
@@ -42,7 +44,12 @@ def as_role(client, role: str, places):
         places["categories"]["group"].moderators.add(user)
     if role == "moderator":
         user.groups.add(Group.objects.get(name="Moderators"))
-    client.force_login(user)
+    return user
+
+
+def as_role(client, role: str, places):
+    if role != "visitor":
+        client.force_login(user_in_role(role, places))
 
 
 CAN_READ = {
@@ -136,21 +143,6 @@ def test_administrators_set_up_categories_in_the_wagtail_admin(client):
     assert "Forum categories" in listing.content.decode()
 
 
-def _user_in_role(role: str, places):
-    if role == "visitor":
-        from django.contrib.auth.models import AnonymousUser
-
-        return AnonymousUser()
-    user = VerifiedUserFactory()
-    if role == "group member":
-        user.groups.add(places["group"])
-    if role == "category moderator":
-        places["categories"]["group"].moderators.add(user)
-    if role == "moderator":
-        user.groups.add(Group.objects.get(name="Moderators"))
-    return user
-
-
 @pytest.mark.parametrize("role", [*CAN_READ, "superuser"])
 def test_the_rule_for_one_thread_agrees_with_the_rule_for_lists(places, role):
     """`is_readable_by` (one object, no query of its own) and `visible_to` (querysets) are
@@ -160,7 +152,7 @@ def test_the_rule_for_one_thread_agrees_with_the_rule_for_lists(places, role):
     user = (
         VerifiedUserFactory(is_superuser=True)
         if role == "superuser"
-        else _user_in_role(role, places)
+        else user_in_role(role, places)
     )
     hidden = {
         level: thread_with_posts(
