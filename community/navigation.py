@@ -21,6 +21,9 @@ from .models import CallIndexPage, EventIndexPage, PartnerIndexPage, ResourceInd
 from .models.translations import default_language
 
 GENERATION_KEY = "navigation:generation"
+# Signals in another process (scheduled publishing, a worker) reach a per-process cache
+# only when it expires: without Redis the navigation is at most this old.
+TIMEOUT_SECONDS = 300
 SECTIONS = (ResourceIndexPage, PartnerIndexPage, EventIndexPage, CallIndexPage)
 
 
@@ -61,7 +64,7 @@ def section_urls(request: HttpRequest) -> dict[str, str]:
     urls = cache.get(key)
     if urls is None:
         urls = _section_urls(request)
-        cache.set(key, urls, 24 * 3600)
+        cache.set(key, urls, TIMEOUT_SECONDS)
     return urls
 
 

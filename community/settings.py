@@ -329,9 +329,11 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", default=True)
 
 # Security: secure by default whenever DEBUG is off and the site is served over HTTPS.
 SECURE_HTTPS = env_bool("SECURE_HTTPS")
-# Sessions are read from the cache (Redis in production) and written through to the
-# database, so a signed-in page does not begin with a query.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# With Redis, sessions are read from the cache and written through to the database, so a
+# signed-in page does not begin with a query. A per-process cache could keep a session
+# another process has ended (signed out), so without Redis they stay in the database.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_SSL_REDIRECT = SECURE_HTTPS
