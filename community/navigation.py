@@ -6,8 +6,6 @@ Without it every page of the site paid a Wagtail query, a Site lookup and four p
 
 from __future__ import annotations
 
-import time
-
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
@@ -17,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import generations
 from .models import CallIndexPage, EventIndexPage, PartnerIndexPage, ResourceIndexPage
 from .models.translations import default_language
 
@@ -27,17 +26,9 @@ TIMEOUT_SECONDS = 300
 SECTIONS = (ResourceIndexPage, PartnerIndexPage, EventIndexPage, CallIndexPage)
 
 
-def _generation() -> int:
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, time.time_ns(), None)
-        value = cache.get(GENERATION_KEY, 0)
-    return value
-
-
 def forget(**kwargs) -> None:
     """Whatever changed in the tree, every cached navigation is out of date."""
-    cache.set(GENERATION_KEY, time.time_ns(), None)
+    generations.advance(GENERATION_KEY)
 
 
 def _section_urls(request: HttpRequest) -> dict[str, str]:
@@ -60,7 +51,7 @@ def _section_urls(request: HttpRequest) -> dict[str, str]:
 
 
 def section_urls(request: HttpRequest) -> dict[str, str]:
-    key = f"navigation:{_generation()}:{request.get_host()}:{get_language()}"
+    key = f"navigation:{generations.current(GENERATION_KEY)}:{request.get_host()}:{get_language()}"
     urls = cache.get(key)
     if urls is None:
         urls = _section_urls(request)

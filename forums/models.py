@@ -27,10 +27,15 @@ class CategoryVisibility(models.TextChoices):
     GROUP = "group", _("Private: only the members of one group can read it")
 
 
+def moderates_everywhere(user) -> bool:
+    """Superusers and holders of "moderate every forum category" read and moderate it all."""
+    return user.is_authenticated and (user.is_superuser or user.has_perm("forums.moderate_forums"))
+
+
 class CategoryQuerySet(models.QuerySet):
     def visible_to(self, user) -> CategoryQuerySet:
         """The one definition of who may read a category: pages, search, feeds, notifications."""
-        if user.is_authenticated and (user.is_superuser or user.has_perm("forums.moderate_forums")):
+        if moderates_everywhere(user):
             return self
         if not user.is_authenticated:
             return self.filter(visibility=CategoryVisibility.PUBLIC)
@@ -114,7 +119,7 @@ class Category(models.Model):
             return False
         if self.visibility == CategoryVisibility.MEMBERS:
             return True
-        if user.is_superuser or user.has_perm("forums.moderate_forums"):
+        if moderates_everywhere(user):
             return True
         return (
             user.groups.filter(pk=self.group_id).exists()
@@ -134,7 +139,7 @@ class ThreadQuerySet(models.QuerySet):
     def visible_to(self, user) -> ThreadQuerySet:
         """Threads in categories the user may read; hidden threads only for moderators."""
         threads = self.filter(category__in=Category.objects.visible_to(user))
-        if user.is_authenticated and (user.is_superuser or user.has_perm("forums.moderate_forums")):
+        if moderates_everywhere(user):
             return threads
         if user.is_authenticated:
             return threads.filter(Q(is_hidden=False) | Q(category__moderators=user))
@@ -198,7 +203,7 @@ class Thread(models.Model):
             return True
         if not user.is_authenticated:
             return False
-        if user.is_superuser or user.has_perm("forums.moderate_forums"):
+        if moderates_everywhere(user):
             return True
         return self.category.moderators.filter(pk=user.pk).exists()
 

@@ -14,13 +14,12 @@ from django.utils.translation import gettext as _
 
 from members.permissions import check_can_contribute
 
-from .models import Category, Post, Suspension, Thread
+from .models import Category, Post, Suspension, Thread, moderates_everywhere
 
 AnyUser = "User | AnonymousUser"
 
 
-def is_global_moderator(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.has_perm("forums.moderate_forums"))
+is_global_moderator = moderates_everywhere
 
 
 def can_moderate(user, category: Category) -> bool:

@@ -8,12 +8,10 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
-from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 
 from .models import Bookmark, Category, Post, Reaction, ReadState, Thread, Watch, WatchLevel
-from .permissions import can_moderate
+from .permissions import can_moderate, check_can_read_thread
 
 PER_PAGE_CHOICES = (20, 50, 100)
 THREADS_PER_PAGE = 30
@@ -218,8 +216,7 @@ def thread_for_reader(user, pk: int) -> Thread:
     thread = get_object_or_404(threads.prefetch_related("action_lines", "themes"), pk=pk)
     # Checked on the thread in hand (Thread.is_readable_by: visible_to's rule, without the
     # cost of building its query), so the reader learns nothing of one they may not see.
-    if not thread.is_readable_by(user):
-        raise Http404(_("There is no such thread, or you cannot see it."))
+    check_can_read_thread(user, thread)
     return thread
 
 

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import time
-
-from django.core.cache import cache
+from community import generations
 
 KEY = "search:generation"
 
 
 def generation() -> int:
-    value = cache.get(KEY)
-    if value is None:
-        value = time.time_ns()
-        cache.add(KEY, value, None)
-        value = cache.get(KEY, value)
-    return value
+    return generations.current(KEY)
 
 
 def advance() -> None:
     """Called after every write to the index: cached answers are no longer used."""
-    try:
-        cache.incr(KEY)
-    except ValueError:  # not in the cache (yet, or any more)
-        cache.set(KEY, time.time_ns(), None)
+    generations.advance(KEY)
