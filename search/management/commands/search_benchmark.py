@@ -14,10 +14,17 @@ each returning a page of hits with snippets and the counts of every facet. Each 
 says what the timed call returned: the total ("1,000+" when capped), how many facets have
 counts, and how many of the page's hits have a snippet. `--naive` also times the database
 query without its bounds (search/benchmark_naive.py), `--naive-repeat` times per query.
+
+Before the timings the heap the process holds then (Django, Wagtail and the site's modules,
+most of it) is frozen out of the garbage collector, as a server should do once it has
+started (see docs/benchmarks.md): otherwise every full collection walks it, about 140 ms
+on the benchmark machine, and lands in whichever search is running. `--no-freeze` measures
+without, and each table says how many full collections ran while its queries did.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib
 import os
 import tempfile
@@ -40,6 +47,7 @@ from search.query import DATE, SearchQuery
 from search.text import clean_query
 
 BATCH = 1000
+WARM_UP = 3  # untimed runs of each query first: caches and the database's plans
 VISITOR = Reader.anonymous()
 MEMBER = Reader(levels=(PUBLIC, MEMBERS, group(1)))
 
@@ -72,6 +80,26 @@ CASES = [
 ]
 
 
+class FullCollections:
+    """The durations of the garbage collector's full collections while it listens (ms)."""
+
+    def __init__(self) -> None:
+        self.durations: list[float] = []
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.durations.append((time.perf_counter() - self._started) * 1000)
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._callback)
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -87,10 +115,23 @@ class Command(BaseCommand):
             "--naive", action="store_true", help="Also time the database query unbounded."
         )
         parser.add_argument("--naive-repeat", type=int, default=5)
+        parser.add_argument(
+            "--no-freeze",
+            action="store_true",
+            help="Leave the process's heap to the garbage collector's full collections.",
+        )
 
     def handle(
-        self, *args, documents: int, repeat: int, naive: bool, naive_repeat: int, **options
+        self,
+        *args,
+        documents: int,
+        repeat: int,
+        naive: bool,
+        naive_repeat: int,
+        no_freeze: bool,
+        **options,
     ) -> None:
+        self.freeze = not no_freeze
         original = dict(connection.settings_dict)
         cleanup = self._throwaway_database()
         remote = None
@@ -208,14 +249,30 @@ class Command(BaseCommand):
         sent = backend.rebuild(list(Kind.values), entries_in_batches(Kind.values, BATCH))
         return sent, time.perf_counter() - started
 
+    def _settle(self) -> None:
+        """What the timings start from: the heap collected once and, unless --no-freeze,
+        frozen, as a server freezes what it loaded at start (gc.freeze())."""
+        started = time.perf_counter()
+        gc.collect()
+        took = (time.perf_counter() - started) * 1000
+        self.stdout.write(
+            f"A full collection of this process's {len(gc.get_objects()):,} objects took "
+            f"{took:.0f} ms; heap {'frozen' if self.freeze else 'not frozen'}."
+        )
+        if self.freeze:
+            gc.freeze()
+
     def _latencies(self, backend, repeat: int) -> None:
         self.stdout.write(f"\n{backend.name} ({connection.vendor} database index)\n")
+        self._settle()
+        full = FullCollections()
         self.stdout.write("| Query | results | facets | snippets | p50 ms | p95 ms | p99 ms |")
         self.stdout.write("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
         everything: list[float] = []
         for case in CASES:
             query = case.query()
-            backend.search(query, case.reader)  # warm-up, untimed
+            for _ in range(WARM_UP):
+                backend.search(query, case.reader)
             timings = []
             for _ in range(repeat):
                 started = time.perf_counter()
@@ -235,4 +292,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"| **all** | | | | {percentile(everything, 0.5):.1f} | "
             f"{percentile(everything, 0.95):.1f} | {percentile(everything, 0.99):.1f} |"
+        )
+        full.stop()
+        self.stdout.write(
+            "\nFull (generation 2) collections while the queries ran (warm-ups too): "
+            f"{len(full.durations)}"
+            + (f", the longest {max(full.durations):.0f} ms" if full.durations else "")
         )
