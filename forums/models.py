@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .standing import standing_of
+
 User = settings.AUTH_USER_MODEL
 
 POSTS_PER_PAGE = 20
@@ -29,7 +31,7 @@ class CategoryVisibility(models.TextChoices):
 
 def moderates_everywhere(user) -> bool:
     """Superusers and holders of "moderate every forum category" read and moderate it all."""
-    return user.is_authenticated and (user.is_superuser or user.has_perm("forums.moderate_forums"))
+    return standing_of(user).moderates_everywhere
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -39,11 +41,12 @@ class CategoryQuerySet(models.QuerySet):
             return self
         if not user.is_authenticated:
             return self.filter(visibility=CategoryVisibility.PUBLIC)
+        standing = standing_of(user)
         return self.filter(
             Q(visibility__in=[CategoryVisibility.PUBLIC, CategoryVisibility.MEMBERS])
-            | Q(visibility=CategoryVisibility.GROUP, group__in=user.groups.all())
-            | Q(moderators=user)
-        ).distinct()
+            | Q(visibility=CategoryVisibility.GROUP, group__in=standing.group_ids)
+            | Q(pk__in=standing.moderated_category_ids)
+        )
 
 
 class Category(models.Model):
@@ -119,11 +122,11 @@ class Category(models.Model):
             return False
         if self.visibility == CategoryVisibility.MEMBERS:
             return True
-        if moderates_everywhere(user):
-            return True
+        standing = standing_of(user)
         return (
-            user.groups.filter(pk=self.group_id).exists()
-            or self.moderators.filter(pk=user.pk).exists()
+            standing.moderates_everywhere
+            or self.group_id in standing.group_ids
+            or self.pk in standing.moderated_category_ids
         )
 
     def clean(self) -> None:
@@ -141,8 +144,9 @@ class ThreadQuerySet(models.QuerySet):
         threads = self.filter(category__in=Category.objects.visible_to(user))
         if moderates_everywhere(user):
             return threads
-        if user.is_authenticated:
-            return threads.filter(Q(is_hidden=False) | Q(category__moderators=user))
+        moderated = standing_of(user).moderated_category_ids
+        if moderated:
+            return threads.filter(Q(is_hidden=False) | Q(category__in=moderated))
         return threads.filter(is_hidden=False)
 
 
@@ -201,11 +205,8 @@ class Thread(models.Model):
             return False
         if not self.is_hidden:
             return True
-        if not user.is_authenticated:
-            return False
-        if moderates_everywhere(user):
-            return True
-        return self.category.moderators.filter(pk=user.pk).exists()
+        standing = standing_of(user)
+        return standing.moderates_everywhere or self.category_id in standing.moderated_category_ids
 
     @property
     def is_answered(self) -> bool:

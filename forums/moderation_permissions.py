@@ -15,6 +15,7 @@ from members.permissions import check_can_contribute
 
 from .models import Category, ConversationParticipant, Message, Post
 from .permissions import can_moderate, check_can_read_thread, is_global_moderator
+from .standing import standing_of
 
 
 def moderated_categories(user) -> list[int]:
@@ -23,13 +24,14 @@ def moderated_categories(user) -> list[int]:
         return []
     if is_global_moderator(user):
         return list(Category.objects.values_list("pk", flat=True))
-    return list(user.moderated_categories.values_list("pk", flat=True))
+    return sorted(standing_of(user).moderated_category_ids)
 
 
 def can_moderate_anywhere(user) -> bool:
     if not user.is_authenticated:
         return False
-    return is_global_moderator(user) or user.moderated_categories.exists()
+    standing = standing_of(user)
+    return standing.moderates_everywhere or bool(standing.moderated_category_ids)
 
 
 def check_can_moderate_anywhere(user) -> None:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from members.permissions import check_can_contribute
 
 from .models import Category, Post, Suspension, Thread, moderates_everywhere
+from .standing import standing_of
 
 AnyUser = "User | AnonymousUser"
 
@@ -24,11 +25,8 @@ is_global_moderator = moderates_everywhere
 
 def can_moderate(user, category: Category) -> bool:
     """Global moderators moderate everywhere; a category's moderators only there."""
-    if not user.is_authenticated:
-        return False
-    if is_global_moderator(user):
-        return True
-    return category.moderators.filter(pk=user.pk).exists()
+    standing = standing_of(user)
+    return standing.moderates_everywhere or category.pk in standing.moderated_category_ids
 
 
 def check_can_moderate(user, category: Category) -> None:
@@ -47,15 +45,11 @@ def check_can_read_thread(user, thread: Thread) -> None:
 
 
 def active_suspension(user) -> Suspension | None:
-    if not user.is_authenticated:
+    """The suspension that ends last, of those in force; only a suspended member's costs a query."""
+    suspension_ids = standing_of(user).suspension_ids
+    if not suspension_ids:
         return None
-    now = timezone.now()
-    return (
-        Suspension.objects.filter(user=user, starts_at__lte=now, ends_at__gt=now)
-        .filter(lifted_at__isnull=True)
-        .order_by("-ends_at")
-        .first()
-    )
+    return Suspension.objects.filter(pk__in=suspension_ids).order_by("-ends_at").first()
 
 
 def suspension_message(suspension: Suspension) -> str:

@@ -31,9 +31,21 @@ def has_verified_email(user: User | AnonymousUser) -> bool:
         return False
     if user.is_staff or user.is_superuser:
         return True
+    known = user.__dict__.get(_VERIFIED_EMAIL_KNOWN)
+    if known is not None:
+        return known
     # The account's current address, not any address: one that is only waiting to
     # replace it (a change of e-mail) does not count until it is confirmed.
     return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+
+
+# Set by a caller that read it with other facts of the member in one query (the forums'
+# standing), for this user object only, which lives for one request.
+_VERIFIED_EMAIL_KNOWN = "_has_verified_email"
+
+
+def remember_verified_email(user: User, verified: bool) -> None:
+    user.__dict__[_VERIFIED_EMAIL_KNOWN] = verified
 
 
 def contribution_denied_reason(user: User | AnonymousUser) -> str | None:

@@ -70,15 +70,13 @@ class Reader:
     def for_user(cls, user) -> Reader:
         if user is None or not user.is_authenticated:
             return cls.anonymous()
-        from forums.models import Category
-        from forums.permissions import is_global_moderator
+        from forums.standing import standing_of
 
-        group_ids = sorted(user.groups.values_list("pk", flat=True))
-        moderated = sorted(Category.objects.filter(moderators=user).values_list("pk", flat=True))
+        standing = standing_of(user)
         return cls(
-            levels=(PUBLIC, MEMBERS, *(group(pk) for pk in group_ids)),
-            moderated_categories=tuple(moderated),
-            all_forums=is_global_moderator(user),
+            levels=(PUBLIC, MEMBERS, *(group(pk) for pk in sorted(standing.group_ids))),
+            moderated_categories=tuple(sorted(standing.moderated_category_ids)),
+            all_forums=standing.moderates_everywhere,
         )
 
     @property

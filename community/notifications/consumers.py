@@ -14,8 +14,10 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 from django.conf import settings
 from django.utils.translation import override
 
+from forums.standing import forget_standing
+
 from .delivery import group_name
-from .queries import unread_after, unread_count
+from .queries import forget_unread, unread_after, unread_count
 from .texts import describe, link
 
 logger = logging.getLogger("community.notifications")
@@ -58,6 +60,9 @@ class NotificationsConsumer(AsyncJsonWebsocketConsumer):
     @database_sync_to_async
     def _state(self, after: int, language: str | None) -> dict:
         user = self.scope["user"]
+        # The user object lives as long as the connection: what it may read is asked anew.
+        forget_standing(user)
+        forget_unread(user)
         codes = {code for code, _name in settings.LANGUAGES}
         with override(language if language in codes else settings.LANGUAGE_CODE):
             missed = [

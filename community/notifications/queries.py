@@ -37,11 +37,28 @@ def visible_notifications(user) -> QuerySet[Notification]:
     )
 
 
+# Kept on the user object, which lives for one request: the header asks it on every page,
+# and opening a thread asks it first too, to spare marking read what is not there.
+_ANY_UNREAD = "_has_unread_notifications"
+
+
+def has_unread(user) -> bool:
+    """Any unread notification at all, before checking what the member may still see."""
+    known = user.__dict__.get(_ANY_UNREAD)
+    if known is None:
+        known = Notification.objects.filter(recipient=user, read_at__isnull=True).exists()
+        user.__dict__[_ANY_UNREAD] = known
+    return known
+
+
+def forget_unread(user) -> None:
+    user.__dict__.pop(_ANY_UNREAD, None)
+
+
 def unread_count(user) -> int:
-    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
-    # Shown in the header of every page: most of the time nothing is unread, and that
-    # plain query costs a tenth of the one that also checks what the member may still see.
-    if not unread.exists():
+    # Most of the time nothing is unread, and that plain query costs a tenth of the one
+    # that also checks what the member may still see.
+    if not user.is_authenticated or not has_unread(user):
         return 0
     return visible_notifications(user).filter(read_at__isnull=True).count()
 

@@ -4,11 +4,13 @@ ASGI application (session authentication, origin checks, the configured channel 
 import pytest
 from asgiref.sync import async_to_sync, sync_to_async
 from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import Group
 from django.test import Client
 
 from community.asgi import application
 from forums.actions import posting, reactions
-from tests.factories import VerifiedUserFactory, thread_with_posts
+from forums.models import CategoryVisibility
+from tests.factories import CategoryFactory, VerifiedUserFactory, thread_with_posts
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -115,3 +117,33 @@ def test_nobody_hears_of_anothers_notifications():
         return nothing
 
     assert async_to_sync(scenario)() is True
+
+
+def test_a_connection_open_for_long_does_not_keep_rights_its_member_lost():
+    group = Group.objects.create(name="Working group on e-procurement")
+    room = CategoryFactory(visibility=CategoryVisibility.GROUP, group=group)
+    watcher, starter = VerifiedUserFactory(), VerifiedUserFactory()
+    watcher.groups.add(group)
+    starter.groups.add(group)
+    thread = thread_with_posts(category=room, author=starter, title="Tender data")
+    reactions.set_watch_level(user=watcher, level="watching", thread=thread)
+    cookie = session_cookie(watcher)
+
+    async def scenario():
+        communicator = socket(cookie)
+        await communicator.connect()
+        await sync_to_async(posting.post_reply)(author=starter, thread=thread, body="Draft terms")
+        await communicator.receive_json_from(timeout=5)  # the live notification
+        await communicator.send_json_to({"type": "catch_up", "after": 0, "lang": "en"})
+        while_in = await communicator.receive_json_from()
+        await sync_to_async(watcher.groups.remove)(group)  # same connection, rights lost
+        await communicator.send_json_to({"type": "catch_up", "after": 0, "lang": "en"})
+        after = await communicator.receive_json_from()
+        await communicator.disconnect()
+        return while_in, after
+
+    while_in, after = async_to_sync(scenario)()
+
+    assert while_in["unread"] == 1
+    assert "Tender data" in while_in["missed"][0]["text"]
+    assert after == {"type": "state", "unread": 0, "missed": []}
