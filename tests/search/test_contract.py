@@ -192,6 +192,33 @@ def test_values_of_one_facet_add_up_and_facets_narrow_each_other(world_index):
     assert {fc.value for fc in both.facets["kind"]} > {"resource", "event"}
 
 
+def bound_matches(index, monkeypatch, bound: int) -> None:
+    """How many matches are ranked and counted (MAX_RESULTS, 1,000), made small."""
+    if index.name == "database":
+        monkeypatch.setattr(type(index.backend), "bound", bound)
+    else:
+        monkeypatch.setattr("search.backends.elasticsearch.MAX_RESULTS", bound)
+
+
+def test_more_matches_than_counted_say_so_and_each_facet_counts_as_many(
+    index, partner, monkeypatch
+):
+    for n in range(5):
+        make_resource(partner, f"Wombat census {n}", "Counted.", slug=f"wombat-{n}")
+    index.build()
+    bound_matches(index, monkeypatch, 3)
+
+    results = index.search("wombat")
+    filtered = index.search("wombat", kind=["resource"], year=["2020"])
+
+    assert (results.total, results.capped) == (3, True)
+    assert [(fc.value, fc.count) for fc in results.facets["kind"]] == [("resource", 3)]
+    # Counted without its own filter, a facet filtered on counts as many matches too.
+    assert (filtered.total, filtered.capped) == (3, True)
+    assert [(fc.value, fc.count) for fc in filtered.facets["kind"]] == [("resource", 3)]
+    assert [(fc.value, fc.count) for fc in filtered.facets["year"]] == [("2020", 3)]
+
+
 def test_filters_alone_list_the_newest_first(world_index):
     results = world_index.search("", kind=["resource", "event"])
 

@@ -16,7 +16,8 @@ from abc import ABC, abstractmethod
 from collections import Counter
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 TABLE = "search_fulltext"
 TITLES = "search_titles"  # SQLite only: unstemmed titles, for prefixes
@@ -303,7 +304,11 @@ class PostgresFullText(FullText):
     ) -> QuerySet:
         for facet, values in filters.items():
             if facet == "kind":
-                entries = entries.filter(kind__in=values)
+                # As "= ANY(array)", tested in the order written, before the words: as
+                # "IN (one value)" PostgreSQL makes it "=" and tests it last, after reading
+                # each row's words out of line (a third more pages read for a common word).
+                kind = RawSQL(f"{ENTRY_TABLE}.kind = ANY(%s)", [values], BooleanField())
+                entries = entries.filter(kind)
                 continue
             condition = Q()
             for value in values:

@@ -22,8 +22,8 @@ from django.db.models import Q
 from django.utils import timezone
 from elasticsearch import ApiError, Elasticsearch, TransportError
 from elasticsearch.helpers import BulkIndexError, bulk
+from elasticsearch_dsl import MultiSearch, Search
 from elasticsearch_dsl import Q as EQ
-from elasticsearch_dsl import Search
 
 from search.audience import Reader
 from search.kinds import Kind
@@ -128,25 +128,10 @@ class ElasticsearchBackend(SearchBackend):
         ]
 
     def search(self, query: SearchQuery, reader: Reader) -> SearchResults:
-        search = self._base(query, reader)
-        # Facets are counted with every filter but their own (a post_filter narrows the
-        # hits only), so that each count says what ticking that value would add; and, as
-        # in the database backend, over the best MAX_RESULTS matches only (a sampler): a
-        # common word is not counted over every document that has it.
+        base = self._base(query, reader)
+        search = base
         if query.filters:
-            search = search.post_filter(EQ("bool", filter=self._facet_filters(query)))
-        unfiltered = [facet for facet in ["kind", *FACET_KEYS] if facet not in query.filters]
-        for name, facets, skip in [
-            ("all", unfiltered, None),
-            *[(f"without-{facet}", [facet], facet) for facet in query.filters],
-        ]:
-            others = EQ("bool", filter=self._facet_filters(query, skip=skip))
-            sample = search.aggs.bucket(name, "filter", filter=others).bucket(
-                "sample", "sampler", shard_size=MAX_RESULTS
-            )
-            for facet in facets:
-                field = "kind" if facet == "kind" else f"facets.{facet}"
-                sample.bucket(facet, "terms", field=field, size=FACET_SIZE)
+            search = search.filter(EQ("bool", filter=self._facet_filters(query)))
         if query.by_date:
             search = search.sort({"date": {"order": "desc", "missing": "_last"}}, "_score")
         else:
@@ -158,14 +143,44 @@ class ElasticsearchBackend(SearchBackend):
         ).highlight_options(encoder="html", pre_tags=["<mark>"], post_tags=["</mark>"])
         search = search.extra(track_total_hits=MAX_RESULTS + 1)
         search = search.source(["key"])
+        # Facets are counted with every filter but their own, so that each count says what
+        # ticking that value would add, and, as in the database backend, over the first
+        # MAX_RESULTS matches only (terminate_after: the shard stops collecting there): a
+        # common word is not counted over every document that has it. One request per set
+        # of filters, beside the hits', in one round trip: counted in the hits' request
+        # over the best MAX_RESULTS (a sampler), every match of a common word was scored
+        # and the aggregations were most of its time, about 30 of 50 ms on 100,000
+        # documents, against a few ms stopping at the first MAX_RESULTS.
+        unfiltered = [facet for facet in ["kind", *FACET_KEYS] if facet not in query.filters]
+        # The facets not filtered on, with every filter; each one filtered on, without its own.
+        counted = [(unfiltered, None), *[([facet], facet) for facet in query.filters]]
+        counts = []
+        for facets, skip in counted:
+            # size 1, not 0: with no hits to collect, Elasticsearch 8.19 counts every match
+            # whatever terminate_after says (elastic/elasticsearch#126665).
+            count = base.extra(size=1, track_total_hits=False, terminate_after=MAX_RESULTS)
+            count = count.source(False)
+            others = self._facet_filters(query, skip=skip)
+            if others:
+                count = count.filter(EQ("bool", filter=others))
+            for facet in facets:
+                field = "kind" if facet == "kind" else f"facets.{facet}"
+                count.aggs.bucket(facet, "terms", field=field, size=FACET_SIZE)
+            counts.append(count)
 
-        response = self._call(search[query.offset : query.offset + query.per_page].execute)
+        def execute(query: SearchQuery):
+            requests = MultiSearch(using=self.client, index=self.alias)
+            for one in [search[query.offset : query.offset + query.per_page], *counts]:
+                requests = requests.add(one)
+            return requests.execute()
+
+        response, *responses = self._call(lambda: execute(query))
         total = min(response.hits.total.value, MAX_RESULTS)
         capped = response.hits.total.value > MAX_RESULTS
         pages = max(1, -(-total // query.per_page))
         if query.page > pages:
             query = replace(query, page=pages)
-            response = self._call(search[query.offset : query.offset + query.per_page].execute)
+            response, *responses = self._call(lambda: execute(query))
 
         snippets = {}
         for hit in response.hits:
@@ -177,10 +192,11 @@ class ElasticsearchBackend(SearchBackend):
                     break
         hits = self._hits([hit.key for hit in response.hits], reader, snippets)
         facets = {}
-        for facet in ["kind", *FACET_KEYS]:
-            name = f"without-{facet}" if facet in query.filters else "all"
-            buckets = response.aggregations[name].sample[facet].buckets
-            facets[facet] = [FacetCount(bucket.key, bucket.doc_count) for bucket in buckets]
+        for (counted_facets, _skip), answer in zip(counted, responses, strict=True):
+            for facet in counted_facets:
+                buckets = answer.aggregations[facet].buckets
+                facets[facet] = [FacetCount(bucket.key, bucket.doc_count) for bucket in buckets]
+        facets = {facet: facets[facet] for facet in ["kind", *FACET_KEYS]}
         suggestion = None
         if not total and query.terms:
             suggestion = self._spelling(query, reader)

