@@ -61,8 +61,9 @@ def suspension_message(suspension: Suspension) -> str:
 
 def check_can_write(user) -> None:
     """Signed in, e-mail confirmed, not suspended: the rule for posts, replies and messages."""
-    check_can_contribute(user)
+    # Asked first, the standing's one query answers the e-mail check too.
     suspension = active_suspension(user)
+    check_can_contribute(user)
     if suspension is not None:
         raise PermissionDenied(suspension_message(suspension))
 

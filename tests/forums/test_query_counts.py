@@ -78,3 +78,21 @@ def test_a_20_post_page_stays_under_40_kb_of_html(client, reader):
     if reader is not None:
         assert html.count('formaction="') >= 40, "a like and a bookmark button on each post"
     assert len(response.content) <= 40_000
+
+
+def test_a_reply_reads_and_writes_a_fixed_number_of_times(client, settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    member = VerifiedUserFactory()
+    thread = bulk_thread(CategoryFactory(), posts=100, authors=[member, *bulk_authors(9, "r")])
+    client.force_login(member)
+    client.post(f"/forums/t/{thread.pk}/reply/", {"body": "First, to start the session."})
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(f"/forums/t/{thread.pk}/reply/", {"body": "Agreed on registers."})
+
+    assert response.status_code == 302
+    assert thread.posts.filter(body="Agreed on registers.").exists()
+    # Session and account (2); the thread; the member's standing; the duplicate guard and the
+    # posting limits (3); the thread's counters, read back, and the post (3); watching and
+    # the read marker (2); the notifications and search tasks queued (2).
+    assert len(captured) <= 14
