@@ -121,13 +121,17 @@ def thread_list(
         order = ["-is_pinned", "-last_posted_at", "-pk"]
     else:
         order = ["-last_posted_at", "-pk"]
-    threads = (
-        _with_read_state(threads, user)
+    # The page's threads are picked by their ids alone, in the list's order, and only those
+    # are then joined to their authors and reading state: a deep page (the 200th of 10,000
+    # threads) would otherwise sort every row of the join, on PostgreSQL on disk.
+    listed = Paginator(threads.order_by(*order).values("pk"), THREADS_PER_PAGE).get_page(page)
+    listed.object_list = (
+        _with_read_state(Thread.objects.filter(pk__in=listed.object_list), user)
         .select_related("category", "author__profile", "last_poster__profile")
         .prefetch_related("action_lines", "themes")
         .order_by(*order)
     )
-    return Paginator(threads, THREADS_PER_PAGE).get_page(page)
+    return listed
 
 
 def unread_of(thread: Thread, user) -> tuple[bool, int]:
