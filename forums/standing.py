@@ -12,9 +12,10 @@ before it asks again, or it would keep rights it has lost.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
-from django.db.models import CharField, Value
+from django.db import connection
 from django.utils import timezone
 
 _KEPT = "_forum_standing"
@@ -51,56 +52,21 @@ def forget_standing(user) -> None:
 
 
 def _read(user) -> Standing:
-    from allauth.account.models import EmailAddress
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     from members.permissions import remember_verified_email
 
-    from .models import Category, Suspension
-
-    def tagged(queryset, tag: str, column: str):
-        return queryset.order_by().values_list(Value(tag, output_field=CharField()), column)
-
-    User = get_user_model()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
     app_label, codename = MODERATE_EVERYWHERE
-    permission = {
-        "permission__codename": codename,
-        "permission__content_type__app_label": app_label,
-    }
-    now = timezone.now()
-    rows = tagged(User.groups.through.objects.filter(user_id=user.pk), "group", "group_id")
-    rows = rows.union(
-        tagged(
-            Category.moderators.through.objects.filter(user_id=user.pk),
-            "moderates",
-            "category_id",
-        ),
-        tagged(
-            User.user_permissions.through.objects.filter(user_id=user.pk, **permission),
-            "everywhere",
-            "permission_id",
-        ),
-        tagged(
-            Group.permissions.through.objects.filter(group__user=user.pk, **permission),
-            "everywhere",
-            "permission_id",
-        ),
-        # The account's current address: one only waiting to replace it does not count.
-        tagged(
-            EmailAddress.objects.filter(user_id=user.pk, email__iexact=user.email, verified=True),
-            "verified",
-            "id",
-        ),
-        tagged(
-            Suspension.objects.filter(
-                user_id=user.pk, starts_at__lte=now, ends_at__gt=now, lifted_at__isnull=True
-            ),
-            "suspended",
-            "id",
-        ),
-        all=True,
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _standing_sql(),
+            [
+                *(user.pk, user.pk),
+                *(codename, app_label, user.pk, user.pk),
+                *(user.pk, True, user.email),
+                *(user.pk, now, now),
+            ],
+        )
+        rows = cursor.fetchall()
     found: dict[str, set[int]] = {}
     for tag, value in rows:
         found.setdefault(tag, set()).add(value)
@@ -113,3 +79,64 @@ def _read(user) -> Standing:
         has_verified_email="verified" in found,
         suspension_ids=frozenset(found.get("suspended", ())),
     )
+
+
+@functools.cache
+def _standing_sql() -> str:
+    """One UNION ALL of (what, id) rows. Written out rather than composed with the ORM:
+    building six querysets and their union cost ten times the query itself (5 ms)."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group, Permission
+
+    from .models import Category, Suspension
+
+    user_model = get_user_model()
+    name = connection.ops.quote_name
+
+    def table(model) -> str:
+        return name(model._meta.db_table)
+
+    def column(model, field: str) -> str:
+        return name(model._meta.get_field(field).column)
+
+    memberships = user_model.groups.through
+    own_permissions = user_model.user_permissions.through
+    group_permissions = Group.permissions.through
+    moderators = Category.moderators.through
+    content_types = Permission._meta.get_field("content_type").related_model
+    return f"""
+        SELECT 'group', {column(memberships, "group")} FROM {table(memberships)}
+        WHERE {column(memberships, "user")} = %s
+        UNION ALL
+        SELECT 'moderates', {column(moderators, "category")} FROM {table(moderators)}
+        WHERE {column(moderators, "user")} = %s
+        UNION ALL
+        SELECT 'everywhere', p.{column(Permission, "id")}
+        FROM {table(Permission)} p
+        JOIN {table(content_types)} t
+          ON t.{column(content_types, "id")} = p.{column(Permission, "content_type")}
+        WHERE p.{column(Permission, "codename")} = %s
+          AND t.{column(content_types, "app_label")} = %s
+          AND (
+            p.{column(Permission, "id")} IN (
+              SELECT {column(own_permissions, "permission")} FROM {table(own_permissions)}
+              WHERE {column(own_permissions, "user")} = %s
+            )
+            OR p.{column(Permission, "id")} IN (
+              SELECT gp.{column(group_permissions, "permission")}
+              FROM {table(group_permissions)} gp
+              JOIN {table(memberships)} m
+                ON m.{column(memberships, "group")} = gp.{column(group_permissions, "group")}
+              WHERE m.{column(memberships, "user")} = %s
+            )
+          )
+        UNION ALL
+        SELECT 'verified', {column(EmailAddress, "id")} FROM {table(EmailAddress)}
+        WHERE {column(EmailAddress, "user")} = %s AND {column(EmailAddress, "verified")} = %s
+          AND UPPER({column(EmailAddress, "email")}) = UPPER(%s)
+        UNION ALL
+        SELECT 'suspended', {column(Suspension, "id")} FROM {table(Suspension)}
+        WHERE {column(Suspension, "user")} = %s AND {column(Suspension, "starts_at")} <= %s
+          AND {column(Suspension, "ends_at")} > %s AND {column(Suspension, "lifted_at")} IS NULL
+    """
