@@ -127,9 +127,7 @@ class DatabaseBackend(SearchBackend):
         if index.ranks_inline:
             rows = list(entries.values_list(*COUNTED, "rank", "date")[: self.bound + 1])
         else:
-            kept = list(entries.values_list(*COUNTED, "date")[: self.bound + 1])
-            ranks = index.ranks([row[0] for row in kept], query.words)
-            rows = [(*row[:3], ranks.get(row[0], 0.0), row[3]) for row in kept]
+            rows = index.ranked(entries, query.words, self.bound + 1)
         if query.by_date:
             rows.sort(key=lambda row: (row[4] is not None, row[4] or dt.date.min, row[0]))
         else:
