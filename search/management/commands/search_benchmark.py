@@ -187,7 +187,8 @@ class Command(BaseCommand):
             connection.close()
             connection.settings_dict.update(original)
             with connection.creation._nodb_cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                # FORCE: autovacuum may still be at work on the tables just written.
+                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
         return cleanup
 
