@@ -187,7 +187,8 @@ class Command(BaseCommand):
             connection.close()
             connection.settings_dict.update(original)
             with connection.creation._nodb_cursor() as cursor:
-                # FORCE: autovacuum may still be at work on the tables just written.
+                # FORCE: the connection pool keeps connections to it open (closing one
+                # hands it back to the pool).
                 cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
         return cleanup
