@@ -4,6 +4,8 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from community.startup import freeze_loaded_objects
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "community.settings")
 django_asgi_app = get_asgi_application()
 
@@ -21,3 +23,4 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+freeze_loaded_objects()
