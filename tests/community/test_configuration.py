@@ -64,6 +64,29 @@ def test_nothing_set_means_the_embedded_default(tmp_path):
     }
 
 
+SQLITE_MODES = """
+import django, json
+django.setup()
+from django.db import connection
+PRAGMAS = ("journal_mode", "synchronous")
+with connection.cursor() as cursor:
+    modes = {p: cursor.execute(f"PRAGMA {p}").fetchone()[0] for p in PRAGMAS}
+print(json.dumps({**modes, "begin": connection.transaction_mode}))
+"""
+
+
+def test_the_embedded_database_commits_without_waiting_for_the_disk(tmp_path):
+    # Write-ahead log, synced at checkpoints: a reply's commit no longer waits for fsync.
+    result = run_python(SQLITE_MODES, SECRET_KEY="x" * 50, VAR_DIR=str(tmp_path))
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "journal_mode": "wal",
+        "synchronous": 1,  # NORMAL
+        "begin": "IMMEDIATE",
+    }
+
+
 def test_production_variables_choose_the_production_services():
     chosen = settings_with(
         DATABASE_URL="postgres://u:p@db.internal:5432/community",
