@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -50,13 +51,73 @@ class Trust:
     posts_per_hour: int
 
 
-def trust_of(user) -> Trust:
+@dataclass(frozen=True)
+class RecentPost:
+    pk: int
+    created_at: datetime
+    thread_id: int
+    position: int
+    is_visible: bool  # neither deleted nor hidden
+    is_deleted: bool
+    same_body: bool  # the same text as the post being checked
+
+
+class PostingHistory:
+    """A member's posts of the last hour (of the duplicate window, if longer), newest first,
+    read in one query: what the duplicate guard, the trust level and the hourly limit ask,
+    instead of a query each. At most the highest hourly ceiling are read; a member past it
+    is stopped by the limit whatever the older posts are."""
+
+    def __init__(self, user, body: str, now: datetime | None = None):
+        self.user = user
+        self.now = now or timezone.now()
+        window = max(timedelta(hours=1), timedelta(minutes=limit("DUPLICATE_WINDOW_MINUTES")))
+        ceiling = max(limit("POSTS_PER_HOUR"), limit("NEW_MEMBER_POSTS_PER_HOUR"))
+        rows = (
+            Post.objects.filter(author=user, created_at__gt=self.now - window)
+            .annotate(same_body=ExpressionWrapper(Q(body=body), output_field=BooleanField()))
+            .order_by("-created_at", "-pk")
+            .values_list(
+                "pk", "created_at", "thread_id", "position", "is_deleted", "is_hidden", "same_body"
+            )[:ceiling]
+        )
+        self.posts = [
+            RecentPost(pk, created, thread, position, not (deleted or hidden), deleted, same)
+            for pk, created, thread, position, deleted, hidden, same in rows
+        ]
+
+    def duplicates(self, *, thread_id: int | None = None, first_post: bool = False) -> list[int]:
+        """Ids of the posts, not deleted, with the same text within the duplicate window (in
+        the thread, or first posts of threads), newest first."""
+        since = self.now - timedelta(minutes=limit("DUPLICATE_WINDOW_MINUTES"))
+        return [
+            post.pk
+            for post in self.posts
+            if post.created_at >= since
+            and post.same_body
+            and not post.is_deleted
+            and (thread_id is None or post.thread_id == thread_id)
+            and (not first_post or post.position == 1)
+        ]
+
+    def in_last_hour(self) -> list[datetime]:
+        """When the member posted in the last hour, newest first."""
+        since = self.now - timedelta(hours=1)
+        return [post.created_at for post in self.posts if post.created_at > since]
+
+    def visible_posts(self) -> int:
+        return sum(post.is_visible for post in self.posts)
+
+
+def trust_of(user, history: PostingHistory | None = None) -> Trust:
     if user.is_staff or user.is_superuser:
         return Trust(False, None, 10**6, 10**6)
     young = user.date_joined > timezone.now() - timedelta(days=limit("NEW_MEMBER_DAYS"))
-    few_posts = Post.objects.filter(author=user, is_deleted=False, is_hidden=False)[
-        : limit("NEW_MEMBER_POSTS")
-    ].count() < limit("NEW_MEMBER_POSTS")
+    needed = limit("NEW_MEMBER_POSTS")
+    # Posts of the last hour often settle it; older ones are counted only when they do not.
+    few_posts = (history is None or history.visible_posts() < needed) and Post.objects.filter(
+        author=user, is_deleted=False, is_hidden=False
+    )[:needed].count() < needed
     if young or few_posts:
         return Trust(
             True,
@@ -83,9 +144,12 @@ def _wait_message(oldest, window: timedelta) -> str:
     ) % {"minutes": minutes}
 
 
-def check_posting_limits(user, body: str, *, new_thread: bool) -> None:
+def check_posting_limits(
+    user, body: str, *, new_thread: bool, history: PostingHistory | None = None
+) -> None:
     """Raise PostingLimitReached with a message the member can act on."""
-    trust = trust_of(user)
+    history = history or PostingHistory(user, body)
+    trust = trust_of(user, history)
     links = len(LINK.findall(body))
     if trust.max_links is not None and links > trust.max_links:
         raise PostingLimitReached(
@@ -98,13 +162,9 @@ def check_posting_limits(user, body: str, *, new_thread: bool) -> None:
             )
             % {"count": trust.max_links, "links": links}
         )
-    now = timezone.now()
+    now = history.now
     hour = timedelta(hours=1)
-    recent_posts = list(
-        Post.objects.filter(author=user, created_at__gt=now - hour)
-        .order_by("-created_at")
-        .values_list("created_at", flat=True)[: trust.posts_per_hour]
-    )
+    recent_posts = history.in_last_hour()[: trust.posts_per_hour]
     if len(recent_posts) >= trust.posts_per_hour:
         raise PostingLimitReached(
             _("You have posted %(count)d times in the last hour.") % {"count": len(recent_posts)}

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from functools import cache
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,7 +13,7 @@ from members.handles import ensure_handle
 from members.models import User
 
 from .. import events
-from ..limits import check_length, check_posting_limits, limit
+from ..limits import PostingHistory, check_length, check_posting_limits
 from ..models import Category, Post, PostRevision, Thread, Watch, WatchLevel
 from ..permissions import (
     check_can_accept_answer,
@@ -48,32 +47,35 @@ def _check_title(title: str) -> str:
     return title
 
 
-def _recent_duplicate(author: User, body: str, **where) -> Post | None:
-    since = timezone.now() - timedelta(minutes=limit("DUPLICATE_WINDOW_MINUTES"))
-    return (
-        Post.objects.filter(author=author, body=body, created_at__gte=since, is_deleted=False)
-        .filter(**where)
-        .order_by("-created_at")
-        .first()
-    )
-
-
 def _watch_if_unset(user: User, thread: Thread) -> None:
     """Taking part in a thread watches it, unless the member chose a level for it already."""
     Watch.objects.get_or_create(user=user, thread=thread, defaults={"level": WatchLevel.WATCHING})
 
 
+@cache
+def _next_position_sql() -> str:
+    table, field = Thread._meta.db_table, Thread._meta.get_field
+    last_position, reply_count = field("last_position").column, field("reply_count").column
+    return (
+        f"UPDATE {table} SET {last_position} = {last_position} + 1, "
+        f"{field('last_posted_at').column} = %s, {field('last_poster').column} = %s, "
+        f"{reply_count} = {reply_count} + CASE WHEN {last_position} > 0 THEN 1 ELSE 0 END "
+        f"WHERE {field('id').column} = %s RETURNING {last_position}, {reply_count}"
+    )
+
+
 def _add_post(thread: Thread, author: User, rendered: Rendered, body: str, **extra) -> Post:
     now = timezone.now()
-    # The UPDATE takes the thread's row lock (SQLite: the write lock) before the position is
-    # read back, so two replies at once never get the same position.
-    Thread.objects.filter(pk=thread.pk).update(
-        last_position=F("last_position") + 1,
-        last_posted_at=now,
-        last_poster=author,
-        reply_count=F("reply_count") + (1 if thread.last_position else 0),
-    )
-    thread.refresh_from_db(fields=["last_position", "last_posted_at", "reply_count"])
+    # The UPDATE takes the thread's row lock (SQLite: the write lock) and gives the new
+    # position back in the same statement, so two replies at once never share a position.
+    # (Django's update() returns no values; RETURNING spares reading the row again.)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _next_position_sql(),
+            [connection.ops.adapt_datetimefield_value(now), author.pk, thread.pk],
+        )
+        thread.last_position, thread.reply_count = cursor.fetchone()
+    thread.last_posted_at, thread.last_poster = now, author
     return Post.objects.create(
         thread=thread,
         author=author,
@@ -100,10 +102,15 @@ def start_thread(
     check_can_start_thread(author, category)
     title = _check_title(title)
     check_length(body)
-    duplicate = _recent_duplicate(author, body, position=1, thread__category=category)
-    if duplicate is not None and duplicate.thread.title == title:
-        raise DuplicatePost(duplicate)
-    check_posting_limits(author, body, new_thread=True)
+    history = PostingHistory(author, body)
+    duplicates = history.duplicates(first_post=True)
+    if duplicates:
+        same = Post.objects.filter(
+            pk__in=duplicates, thread__category=category, thread__title=title
+        ).order_by("-created_at", "-pk")
+        if duplicate := same.select_related("thread").first():
+            raise DuplicatePost(duplicate)
+    check_posting_limits(author, body, new_thread=True, history=history)
     ensure_handle(author)
     rendered = render_post(body)
     thread = Thread.objects.create(
@@ -122,10 +129,10 @@ def start_thread(
 def post_reply(*, author: User, thread: Thread, body: str, reply_to: Post | None = None) -> Post:
     check_can_reply(author, thread)
     check_length(body)
-    duplicate = _recent_duplicate(author, body, thread=thread)
-    if duplicate is not None:
-        raise DuplicatePost(duplicate)
-    check_posting_limits(author, body, new_thread=False)
+    history = PostingHistory(author, body)
+    if duplicates := history.duplicates(thread_id=thread.pk):
+        raise DuplicatePost(Post.objects.get(pk=duplicates[0]))
+    check_posting_limits(author, body, new_thread=False, history=history)
     if reply_to is not None and (reply_to.thread_id != thread.pk or not reply_to.is_visible_text):
         reply_to = None
     ensure_handle(author)

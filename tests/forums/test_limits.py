@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from forums.actions.posting import post_reply, start_thread
 from forums.limits import PostingLimitReached, trust_of
+from forums.models import Post
 from tests.factories import CategoryFactory, VerifiedUserFactory, thread_with_posts
 
 pytestmark = pytest.mark.django_db
@@ -70,3 +71,27 @@ def test_the_wait_is_counted_from_the_oldest_post_in_the_window(settings):
 
     with pytest.raises(PostingLimitReached, match="wait 10 minutes"):
         post_reply(author=member, thread=thread, body="Too soon")
+
+
+def test_older_posts_count_towards_trust_when_the_last_hour_has_too_few(settings):
+    settings.FORUMS_LIMITS = {"NEW_MEMBER_POSTS": 2, "NEW_MEMBER_DAYS": 0}
+    member, thread = VerifiedUserFactory(), thread_with_posts()
+    for body in ("One", "Two"):
+        post_reply(author=member, thread=thread, body=body)
+    Post.objects.filter(author=member).update(created_at=timezone.now() - timedelta(days=3))
+
+    assert not trust_of(member).is_new
+    post_reply(
+        author=member, thread=thread, body="https://a.example https://b.example www.c.example"
+    )
+
+
+def test_hidden_posts_do_not_make_a_member_trusted(settings):
+    settings.FORUMS_LIMITS = {"NEW_MEMBER_POSTS": 2, "NEW_MEMBER_DAYS": 0, "NEW_MEMBER_LINKS": 0}
+    member, thread = VerifiedUserFactory(), thread_with_posts()
+    for body in ("One", "Two"):
+        post_reply(author=member, thread=thread, body=body)
+    Post.objects.filter(author=member).update(is_hidden=True)
+
+    with pytest.raises(PostingLimitReached, match="at most 0 links"):
+        post_reply(author=member, thread=thread, body="See https://a.example")

@@ -49,3 +49,36 @@ def test_the_same_reply_sent_twice_is_posted_once():
 def test_an_empty_reply_is_refused_with_a_message(body):
     with pytest.raises(ValidationError, match="Write something"):
         post_reply(author=VerifiedUserFactory(), thread=thread_with_posts(), body=body)
+
+
+def test_the_same_first_post_in_another_category_is_a_new_thread():
+    member, here, elsewhere = VerifiedUserFactory(), CategoryFactory(), CategoryFactory()
+    first = start_thread(author=member, category=here, title="Address registers", body="Same")
+    other = start_thread(author=member, category=elsewhere, title="Address registers", body="Same")
+
+    with pytest.raises(DuplicatePost) as raised:
+        start_thread(author=member, category=here, title="Address registers", body="Same")
+
+    assert other.thread != first.thread
+    assert raised.value.post == first
+
+
+def test_a_reply_sent_again_after_the_first_was_deleted_is_posted():
+    thread = thread_with_posts()
+    member = VerifiedUserFactory()
+    first = post_reply(author=member, thread=thread, body="Same words")
+    first.is_deleted = True
+    first.save(update_fields=["is_deleted"])
+
+    again = post_reply(author=member, thread=thread, body="Same words")
+
+    assert again.position == first.position + 1
+
+
+def test_the_same_text_in_another_thread_is_not_a_duplicate():
+    member = VerifiedUserFactory()
+    post_reply(author=member, thread=thread_with_posts(), body="Thanks, that helps.")
+
+    other = post_reply(author=member, thread=thread_with_posts(), body="Thanks, that helps.")
+
+    assert other.body == "Thanks, that helps."
