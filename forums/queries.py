@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from .models import Bookmark, Category, Post, Reaction, ReadState, Thread, Watch, WatchLevel
 from .permissions import can_moderate, check_can_read_thread
+from .thread_tags import load_tags
 
 PER_PAGE_CHOICES = (20, 50, 100)
 THREADS_PER_PAGE = 30
@@ -217,10 +218,11 @@ def thread_for_reader(user, pk: int) -> Thread:
         threads = _with_read_state(threads, user).annotate(
             watch_level=Subquery(watch.values("level")[:1])
         )
-    thread = get_object_or_404(threads.prefetch_related("action_lines", "themes"), pk=pk)
+    thread = get_object_or_404(threads, pk=pk)
     # Checked on the thread in hand (Thread.is_readable_by: visible_to's rule, without the
     # cost of building its query), so the reader learns nothing of one they may not see.
     check_can_read_thread(user, thread)
+    load_tags(thread)
     return thread
 
 
