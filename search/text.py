@@ -12,6 +12,7 @@ import bisect
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from django.utils.html import strip_tags
@@ -26,6 +27,7 @@ MAX_QUERY_WORDS = 12
 # tsquery and Elasticsearch alike ("AND", quotes, brackets, stars, colons, slashes).
 _NOT_WORD = re.compile(r"[^\w\s]+|_", re.UNICODE)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_TOKENS = re.compile(r"(\w+)", re.UNICODE)  # split: the words, and what is between them
 # FTS5 and tsquery operators, which would be parsed even without punctuation.
 _OPERATOR_WORDS = {"and", "or", "not", "near"}
 
@@ -115,11 +117,19 @@ def fold(text: str) -> str:
     return " ".join(fold_word(word) for word in _WORD.findall(text or "") if word != "_")
 
 
-def _matches(token: str, words: list[str]) -> bool:
-    folded = fold_word(token)
-    # A prefix match finds plurals and other endings ("registry" in "registries" is not, but
-    # "government" in "governments" is), which is what readers expect of the marked words.
-    return any(folded == word or (len(word) >= 4 and folded.startswith(word)) for word in words)
+def _matcher(words: list[str]) -> Callable[[str], bool]:
+    """Whether a word of a text is one of the query's: the same once folded, or, for query
+    words of four letters or more, starting with one. A prefix match finds plurals and
+    other endings ("registry" in "registries" is not, but "government" in "governments"
+    is), which is what readers expect of the marked words."""
+    exact = frozenset(words)
+    prefixes = tuple(word for word in words if len(word) >= 4)
+
+    def matches(token: str) -> bool:
+        folded = fold_word(token)
+        return folded in exact or (bool(prefixes) and folded.startswith(prefixes))
+
+    return matches
 
 
 def highlight(text: str, words: list[str], *, size: int = 32) -> SafeString | None:
@@ -130,14 +140,14 @@ def highlight(text: str, words: list[str], *, size: int = 32) -> SafeString | No
     """
     if not text or not words:
         return None
-    tokens = re.split(r"(\w+)", text, flags=re.UNICODE)
+    tokens = _TOKENS.split(text)
     # Odd positions are words, even positions the text between them.
-    word_positions = list(range(1, len(tokens), 2))
+    word_positions = range(1, len(tokens), 2)
     # Each different word is looked at once: a text repeats its words.
-    marked = {token for token in set(tokens[1::2]) if _matches(token, words)}
-    hits = [n for n, position in enumerate(word_positions) if tokens[position] in marked]
-    if not hits:
+    marked = set(filter(_matcher(words), set(tokens[1::2])))
+    if not marked:
         return None
+    hits = [n for n, token in enumerate(tokens[1::2]) if token in marked]
     # The stretch that starts at a match and holds the most matches; a few words before it
     # are shown too, so that the first match is read in context.
     best, best_count = hits[0], 0
