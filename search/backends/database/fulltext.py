@@ -1,10 +1,11 @@
 """Full-text matching and ranking in the database: SQLite FTS5 or PostgreSQL tsvector.
 
 SQLite: the FTS5 virtual tables `search_fulltext` (Porter stemming for English, diacritics
-removed) and `search_titles` (unstemmed, for the search box), keyed by the entry's id
-(migrations 0002 and 0003). PostgreSQL: a tsvector column on the entries' table with a GIN
-index (simple + English + French configurations; migration 0004). Both hold the words of
-SearchEntry folded by search.text.fold, and are written here only.
+removed; the entry's facet values beside its words, for the filters) and `search_titles`
+(unstemmed, for the search box), keyed by the entry's id (migrations 0002, 0003 and 0006).
+PostgreSQL: a tsvector column on the entries' table with a GIN index (simple + English +
+French configurations; migration 0004). Both hold the words of SearchEntry folded by
+search.text.fold, and are written here only.
 
 Django's ORM has no expression for "this row matches an FTS5 table", so the join is added
 with QuerySet.extra(), kept to this module.
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections import Counter
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
@@ -22,7 +24,6 @@ from django.db.models.expressions import RawSQL
 
 TABLE = "search_fulltext"
 TITLES = "search_titles"  # SQLite only: unstemmed titles, for prefixes
-FACET_WORDS = "search_facet_words"  # SQLite only: facet values as words, for filters
 ENTRY_TABLE = "search_searchentry"
 # Longer texts are cut before they reach the full-text index (tsvector's limit is 1 MB).
 MAX_INDEXED_CHARACTERS = 200_000
@@ -30,27 +31,65 @@ MAX_INDEXED_CHARACTERS = 200_000
 VALUE_LENGTH = 64
 
 
+class Document(NamedTuple):
+    """One entry as the full-text index is given it."""
+
+    id: int
+    title: str  # folded by search.text.fold, as body
+    body: str
+    language: str
+    # (facet, value cut to VALUE_LENGTH) pairs, the kind among them, as EntryFacet has them.
+    facets: list[tuple[str, str]]
+
+
+def decoded(rows: list[tuple]) -> list[tuple]:
+    """Rows read by a cursor with the entry's facets (JSON text) third, those decoded: in one
+    call for all of them (about 3 ms for 1,001 rows, 5 one by one; more through Django's
+    converters)."""
+    if not rows or not isinstance(rows[0][2], str):
+        return rows
+    facets = json.loads("[" + ",".join(row[2] for row in rows) + "]")
+    return [(*row[:2], found, *row[3:]) for row, found in zip(rows, facets, strict=True)]
+
+
+def fetched(rows: QuerySet) -> list[tuple]:
+    """The rows of a values_list() with the facets third, read without Django's converters:
+    the facets decoded by decoded(), the rest (ids, kinds, ranks, and dates that are only
+    compared) as the database gives them."""
+    sql, params = rows.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return decoded(cursor.fetchall())
+
+
 class FullText(ABC):
     # False: matching(rank=False) is cheaper, and ranked() ranks the few kept afterwards.
     ranks_inline = True
 
     @abstractmethod
-    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
-        """(entry id, folded title, folded body, language) for each entry to add or replace."""
+    def write(self, documents: list[Document]) -> None:
+        """Add or replace the words (and, where the filters read them here, the facet
+        values) of each entry."""
 
     @abstractmethod
     def delete(self, entry_ids: list[int]) -> None: ...
 
-    def write_facets(self, pairs: dict[int, list[tuple[str, str]]]) -> None:
-        """(facet, value) pairs of each entry to add or replace, as EntryFacet holds them;
-        nothing to do by default, where filters read EntryFacet itself."""
-        return None
-
-    def filtered(
-        self, entries: QuerySet, filters: dict[str, list[str]], with_words: bool = False
+    def matching(
+        self,
+        entries: QuerySet,
+        words: list[str],
+        filters: dict[str, list[str]],
+        rank: bool = True,
     ) -> QuerySet:
-        """Entries with, for each facet, one of its values (`with_words`: the query has words
-        too, matched afterwards by matching()): through EntryFacet, by default."""
+        """Entries with every word and, for each facet filtered on, one of its values. With
+        words, annotated with `rank` (higher is better; with `rank` and ranks_inline), the
+        most recently indexed first: sliced, it gives the newest matches without ranking
+        every match of a common word (the caller ranks the slice)."""
+        entries = self.filtered(entries, filters)
+        return self.with_words(entries, words, rank) if words else entries
+
+    def filtered(self, entries: QuerySet, filters: dict[str, list[str]]) -> QuerySet:
+        """Entries with, for each facet, one of its values: through EntryFacet, by default."""
         from search.models import EntryFacet
 
         for facet, values in filters.items():
@@ -61,11 +100,9 @@ class FullText(ABC):
                 entries = entries.filter(id__in=links.values("entry_id"))
         return entries
 
-    @abstractmethod
-    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
-        """Entries with every word, annotated with `rank` (higher is better), the most
-        recently indexed first: sliced, it gives the newest matches without ranking every
-        match of a common word (the caller ranks the slice)."""
+    def with_words(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
+        """matching() for the words, once the filters are applied."""
+        raise NotImplementedError
 
     @abstractmethod
     def titles_starting(self, entries: QuerySet, words: list[str]) -> QuerySet:
@@ -107,8 +144,8 @@ class FullText(ABC):
 
     def ranked(self, entries: QuerySet, words: list[str], limit: int) -> list[tuple]:
         """(id, kind, facets, rank, date) of the first `limit` matches (matching() with
-        rank=False), ranked: for the backends that do not rank inline."""
-        raise NotImplementedError
+        rank=ranks_inline), ranked."""
+        return fetched(entries.values_list("id", "kind", "facets", "rank", "date")[:limit])
 
     def count(self) -> int:
         with connection.cursor() as cursor:
@@ -117,28 +154,41 @@ class FullText(ABC):
 
 
 def facet_word(facet: str, value: str) -> str:
-    """One facet value as one word of the SQLite table of facet words (migration 0005)."""
-    return f"{facet}x{value.encode().hex()}"
+    """One facet value (cut as EntryFacet stores it) as one word of the SQLite full-text
+    table's `facets` column: its facet, "x" and its UTF-8 bytes in hexadecimal, so that any
+    value is one word. The column shares the table's Porter stemmer, which can only take a
+    final "e" off such a word (no other suffix it knows is made of hexadecimal digits): a
+    value's word is stemmed the same way when written and when asked for, and, a value's
+    hexadecimal having an even number of digits, two values never meet in one stem."""
+    return f"{facet}x{value[:VALUE_LENGTH].encode().hex()}"
 
 
 class SQLiteFullText(FullText):
-    """Three FTS5 tables: words stemmed for matching, titles as typed for the search box (a
-    stemmed "aligning" is "align", which the prefix "aligni" would not find), and the facet
-    values as words, for the filters (FTS5 intersects them newest first, whatever the
-    planner knows of the tables)."""
+    """Two FTS5 tables: the words stemmed for matching, with the entry's facet values beside
+    them (one query intersects the words' and the values' lists, newest first), and the
+    titles as typed for the search box (a stemmed "aligning" is "align", which the prefix
+    "aligni" would not find)."""
 
-    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
-        if not rows:
+    def write(self, documents: list[Document]) -> None:
+        if not documents:
             return
-        self.delete([row[0] for row in rows])
+        self.delete([document.id for document in documents])
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)",
-                [(pk, title, body[:MAX_INDEXED_CHARACTERS]) for pk, title, body, _ in rows],
+                f"INSERT INTO {TABLE} (rowid, title, body, facets) VALUES (%s, %s, %s, %s)",
+                [
+                    (
+                        document.id,
+                        document.title,
+                        document.body[:MAX_INDEXED_CHARACTERS],
+                        " ".join(dict.fromkeys(facet_word(*pair) for pair in document.facets)),
+                    )
+                    for document in documents
+                ],
             )
             cursor.executemany(
                 f"INSERT INTO {TITLES} (rowid, title) VALUES (%s, %s)",
-                [(pk, title) for pk, title, _, _ in rows if title],
+                [(document.id, document.title) for document in documents if document.title],
             )
 
     def delete(self, entry_ids: list[int]) -> None:
@@ -146,50 +196,36 @@ class SQLiteFullText(FullText):
             for start in range(0, len(entry_ids), 500):
                 chunk = entry_ids[start : start + 500]
                 marks = ", ".join(["%s"] * len(chunk))
-                for table in (TABLE, TITLES, FACET_WORDS):
+                for table in (TABLE, TITLES):
                     cursor.execute(f"DELETE FROM {table} WHERE rowid IN ({marks})", chunk)
 
-    def write_facets(self, pairs: dict[int, list[tuple[str, str]]]) -> None:
-        if not pairs:
-            return
-        with connection.cursor() as cursor:
-            ids = list(pairs)
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                marks = ", ".join(["%s"] * len(chunk))
-                cursor.execute(f"DELETE FROM {FACET_WORDS} WHERE rowid IN ({marks})", chunk)
-            cursor.executemany(
-                f"INSERT INTO {FACET_WORDS} (rowid, words) VALUES (%s, %s)",
-                [
-                    (pk, " ".join(facet_word(facet, value) for facet, value in found))
-                    for pk, found in pairs.items()
-                    if found
-                ],
-            )
-
-    def filtered(
-        self, entries: QuerySet, filters: dict[str, list[str]], with_words: bool = False
+    def matching(
+        self,
+        entries: QuerySet,
+        words: list[str],
+        filters: dict[str, list[str]],
+        rank: bool = True,
     ) -> QuerySet:
-        if not filters:
-            return entries
-        # Values are hexadecimal, so the words need no quoting.
-        expression = " AND ".join(
-            "(" + " OR ".join(facet_word(facet, value) for value in values) + ")"
+        # One MATCH for the words and the filters: FTS5 reads the lists of the words and of
+        # the values together, newest first, and stops when there are enough (values are
+        # hexadecimal, so they need no quoting).
+        terms = [f"({self._phrase(words)})"] if words else []
+        terms += [
+            "{facets}: (" + " OR ".join(facet_word(facet, value) for value in values) + ")"
             for facet, values in filters.items()
-        )
-        if with_words:
-            # The words are read first, newest first; their matches are looked up in the list
-            # of entries with these values, made once (a join would run the facet query
-            # again for every match: seconds).
-            having = f"SELECT rowid FROM {FACET_WORDS} WHERE {FACET_WORDS} MATCH %s"
-            return entries.extra(where=[f"{ENTRY_TABLE}.id IN ({having})"], params=[expression])
-        # Alone, the facet words are read first, newest first, and stop when there are
-        # enough (as "id IN (...)", SQLite read every entry of the reader's audience).
+        ]
+        if not terms:
+            return entries
         return entries.extra(
-            tables=[FACET_WORDS],
-            where=[f"{FACET_WORDS}.rowid = {ENTRY_TABLE}.id", f"{FACET_WORDS} MATCH %s"],
-            params=[expression],
-            order_by=[f"-{FACET_WORDS}.rowid"],
+            tables=[TABLE],
+            where=[f"{TABLE}.rowid = {ENTRY_TABLE}.id", f"{TABLE} MATCH %s"],
+            params=[" AND ".join(terms)],
+            # bm25 is lower for better matches; title words weigh four times body words,
+            # facet values nothing (though, as words of the row, they count in the length
+            # bm25 evens out: about 20 beside 250).
+            select={"rank": f"-bm25({TABLE}, 4.0, 1.0, 0.0)"} if rank and words else {},
+            # FTS5 reads its matches in rowid order at no cost: the newest first.
+            order_by=[f"-{TABLE}.rowid"],
         )
 
     def any_order(self, entries: QuerySet) -> QuerySet:
@@ -210,17 +246,6 @@ class SQLiteFullText(FullText):
         if prefix_last and terms:
             terms[-1] += "*"
         return " ".join(terms)
-
-    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
-        return entries.extra(
-            tables=[TABLE],
-            where=[f"{TABLE}.rowid = {ENTRY_TABLE}.id", f"{TABLE} MATCH %s"],
-            params=[self._phrase(words)],
-            # bm25 is lower for better matches; title words weigh four times body words.
-            select={"rank": f"-bm25({TABLE}, 4.0, 1.0)"} if rank else {},
-            # FTS5 reads its matches in rowid order at no cost: the newest first.
-            order_by=[f"-{TABLE}.rowid"],
-        )
 
     def titles_starting(self, entries: QuerySet, words: list[str]) -> QuerySet:
         return entries.extra(
@@ -265,13 +290,10 @@ class PostgresFullText(FullText):
         )
         with connection.cursor() as cursor:
             cursor.execute(outer, [*[" ".join(words)] * len(self.CONFIGS), *params])
-            return [
-                (pk, kind, json.loads(facets) if isinstance(facets, str) else facets, rank, date)
-                for pk, kind, facets, rank, date in cursor.fetchall()
-            ]
+            return decoded(cursor.fetchall())
 
-    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
-        if not rows:
+    def write(self, documents: list[Document]) -> None:
+        if not documents:
             return
         vector = (
             "setweight(to_tsvector('simple', %(title)s), 'A')"
@@ -286,7 +308,7 @@ class PostgresFullText(FullText):
                 "body": body[:MAX_INDEXED_CHARACTERS],
                 "config": self.STEMMING.get(language, "english"),
             }
-            for pk, title, body, language in rows
+            for pk, title, body, language, _ in documents
         ]
         with connection.cursor() as cursor:
             cursor.executemany(
@@ -307,9 +329,7 @@ class PostgresFullText(FullText):
         "GROUP BY 1"
     )
 
-    def filtered(
-        self, entries: QuerySet, filters: dict[str, list[str]], with_words: bool = False
-    ) -> QuerySet:
+    def filtered(self, entries: QuerySet, filters: dict[str, list[str]]) -> QuerySet:
         for facet, values in filters.items():
             if facet == "kind":
                 # As "= ANY(array)", tested in the order written, before the words: as
@@ -338,7 +358,7 @@ class PostgresFullText(FullText):
             order_by=[f"-{ENTRY_TABLE}.id"],
         )
 
-    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
+    def with_words(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
         text = " ".join(words)
         return self._match(entries, self.query_sql(), [text] * len(self.CONFIGS), rank)
 
@@ -351,7 +371,7 @@ class PostgresFullText(FullText):
 class LikeFullText(FullText):
     """Any other database: no full-text index, a plain substring match (slow, but right)."""
 
-    def write(self, rows: list[tuple[int, str, str, str]]) -> None:
+    def write(self, documents: list[Document]) -> None:
         pass
 
     def delete(self, entry_ids: list[int]) -> None:
@@ -362,7 +382,7 @@ class LikeFullText(FullText):
 
         return SearchEntry.objects.count()
 
-    def matching(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
+    def with_words(self, entries: QuerySet, words: list[str], rank: bool = True) -> QuerySet:
         for word in words:
             entries = entries.filter(Q(title__icontains=word) | Q(body__icontains=word))
         return entries.extra(select={"rank": "0"}, order_by=["-id"])

@@ -197,12 +197,13 @@ class Command(BaseCommand):
         with connection.schema_editor() as editor:
             for model in [SearchEntry, EntryFacet, PendingUpdate]:
                 editor.create_model(model)
-        # What the migrations add besides the models (search/migrations/0002 to 0005).
+        # What the migrations add besides the models (search/migrations/0002 to 0006).
         steps = [
             ("0002_fulltext", "create"),
             ("0003_title_prefixes", "create"),
             ("0004_postgres_words_on_the_entry", "forwards"),
             ("0005_sqlite_facet_words", "create"),
+            ("0006_sqlite_facets_beside_the_words", "forwards"),
         ]
         for name, function in steps:
             migration = importlib.import_module(f"search.migrations.{name}")
