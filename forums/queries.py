@@ -126,12 +126,12 @@ def thread_list(
     # are then joined to their authors and reading state: a deep page (the 200th of 10,000
     # threads) would otherwise sort every row of the join, on PostgreSQL on disk.
     listed = Paginator(threads.order_by(*order).values("pk"), THREADS_PER_PAGE).get_page(page)
-    listed.object_list = (
+    listed.object_list = list(
         _with_read_state(Thread.objects.filter(pk__in=listed.object_list), user)
         .select_related("category", "author__profile", "last_poster__profile")
-        .prefetch_related("action_lines", "themes")
         .order_by(*order)
     )
+    load_tags(listed.object_list)
     return listed
 
 
@@ -222,7 +222,7 @@ def thread_for_reader(user, pk: int) -> Thread:
     # Checked on the thread in hand (Thread.is_readable_by: visible_to's rule, without the
     # cost of building its query), so the reader learns nothing of one they may not see.
     check_can_read_thread(user, thread)
-    load_tags(thread)
+    load_tags([thread])
     return thread
 
 

@@ -53,3 +53,20 @@ def test_a_thread_without_tags_shows_none(client):
 
     assert list(thread_for_reader(AnonymousUser(), thread.pk).themes.all()) == []
     assert 'class="tag"' not in html
+
+
+def test_a_category_lists_each_thread_with_its_own_tags(client, tagged):
+    untagged = thread_with_posts(category=tagged.category)
+    untagged.themes.set([Theme.objects.create(slug="d", title="Data governance")])
+
+    html = client.get(f"/forums/c/{tagged.category.slug}/").content.decode()
+
+    rows = {
+        thread.pk: html[html.index(f'href="/forums/t/{thread.pk}/"') :].split("</tr>")[0]
+        for thread in (tagged, untagged)
+    }
+    assert "action-line/C7/" in rows[tagged.pk]
+    assert "Open data" in rows[tagged.pk]
+    assert "Data governance" not in rows[tagged.pk]
+    assert "Data governance" in rows[untagged.pk]
+    assert "action-line/" not in rows[untagged.pk]
