@@ -18,3 +18,10 @@ def test_each_value_counts_once_per_entry_as_the_index_stores_it():
     assert counts["line"] == {"C7": 2, "C1": 1}
     assert counts["country"] == {"KE": 1, long_value[:VALUE_LENGTH]: 1}
     assert not counts["theme"]
+
+
+def test_facets_filtered_on_are_left_to_be_counted_without_their_filter():
+    counts = tally([("resource", {"line": ["C7"], "country": ["KE"]})], skip={"kind", "line"})
+
+    assert "kind" not in counts and "line" not in counts
+    assert counts["country"] == {"KE": 1}
