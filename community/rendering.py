@@ -63,6 +63,9 @@ def _safe_attribute(tag: str, attribute: str, value: str) -> str | None:
 
 def render_markdown(text: str) -> SafeString:
     """Member-written Markdown as HTML that is safe to put in a page."""
+    # A lone surrogate (a JSON "\ud800", say) is no character UTF-8 can carry, and
+    # the sanitiser would refuse the whole text: it becomes "?" instead.
+    text = text.encode("utf-8", errors="replace").decode("utf-8")
     html = markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
     clean = nh3.clean(
         html,

@@ -190,6 +190,13 @@ def test_a_block_with_attributes_of_its_own_still_reads_in_its_own_direction():
     assert rendered('<p class="x" dir="ltr">مرحبا</p>') == '<p dir="auto">مرحبا</p>'
 
 
+def test_a_lone_surrogate_is_replaced_and_the_rest_kept():
+    # No HTTP form can send one, but JSON can ("\\ud800"); the sanitiser refused such text.
+    output = rendered("Half a pair \ud800 and **bold** words")
+
+    assert "Half a pair ? and <strong>bold</strong> words" in output
+
+
 def test_script_text_is_shown_as_text():
     output = rendered("Write `<script>` in the page head.")
 
