@@ -102,6 +102,25 @@ def test_production_variables_choose_the_production_services():
     assert chosen["tasks"] == "django_tasks_db.DatabaseBackend"
 
 
+READ_BINDING = """
+from django.conf import settings
+print(settings.DATABASES["default"].get("OPTIONS", {}).get("server_side_binding", False))
+"""
+
+
+@pytest.mark.parametrize(("value", "bound_on_server"), [("", "True"), ("false", "False")])
+def test_postgresql_binds_parameters_on_the_server_unless_told_not_to(value, bound_on_server):
+    result = run_python(
+        READ_BINDING,
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://u:p@db.internal:5432/community",
+        DATABASE_SERVER_SIDE_BINDING=value,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == bound_on_server
+
+
 def test_the_minimal_elasticsearch_distribution_is_served_by_standard_analysis():
     chosen = settings_with(
         ELASTICSEARCH_URL="http://127.0.0.1:59200", ELASTICSEARCH_ANALYSIS="standard"
