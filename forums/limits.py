@@ -69,7 +69,6 @@ class PostingHistory:
     is stopped by the limit whatever the older posts are."""
 
     def __init__(self, user, body: str, now: datetime | None = None):
-        self.user = user
         self.now = now or timezone.now()
         window = max(timedelta(hours=1), timedelta(minutes=limit("DUPLICATE_WINDOW_MINUTES")))
         ceiling = max(limit("POSTS_PER_HOUR"), limit("NEW_MEMBER_POSTS_PER_HOUR"))
