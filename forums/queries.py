@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
-from .models import Bookmark, Category, Post, Reaction, ReadState, Thread, Watch, WatchLevel
+from .models import Bookmark, Category, Post, ReadState, Thread, Watch, WatchLevel
 from .permissions import can_moderate, check_can_read_thread
+from .reader_state import reader_state
 from .thread_tags import load_tags
 
 PER_PAGE_CHOICES = (20, 50, 100)
@@ -154,6 +155,7 @@ class ThreadPage:
     liked: set[int] = field(default_factory=set)
     bookmarked: set[int] = field(default_factory=set)
     last_read: int = 0
+    has_read_state: bool = False  # the member opened the thread before
     watch_level: str = WatchLevel.NORMAL
 
 
@@ -175,8 +177,9 @@ _POST_PAGE_FIELDS = [
 def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> ThreadPage:
     """One page of a thread's posts with what the reader needs to see them.
 
-    The member's likes and bookmarks come as columns of the posts' query, so the page reads
-    the same number of times whatever the number of posts or authors.
+    A member's read marker, watching level, likes and bookmarks come in one more query
+    (forums/reader_state.py), so the page reads the same number of times whatever the
+    number of posts or authors.
     """
     posts = (
         Post.objects.filter(thread=thread)
@@ -184,11 +187,6 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
         .only(*_POST_PAGE_FIELDS)
         .order_by("position")
     )
-    if user.is_authenticated:
-        posts = posts.annotate(
-            liked=Exists(Reaction.objects.filter(user=user, post=OuterRef("pk"))),
-            bookmarked=Exists(Bookmark.objects.filter(user=user, post=OuterRef("pk"))),
-        )
     paginator = Paginator(posts, per_page)
     # The thread's own counter spares a COUNT over its posts.
     paginator.count = thread.last_position
@@ -200,24 +198,20 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
         is_moderator=can_moderate(user, thread.category),
     )
     if user.is_authenticated:
-        result.liked = {post.pk for post in page.object_list if post.liked}
-        result.bookmarked = {post.pk for post in page.object_list if post.bookmarked}
-        result.last_read = getattr(thread, "last_read", None) or 0
-        result.watch_level = getattr(thread, "watch_level", None) or WatchLevel.NORMAL
+        state = reader_state(user, thread.pk, (page.number - 1) * per_page, per_page)
+        result.liked, result.bookmarked = state.liked, state.bookmarked
+        result.has_read_state = state.last_read is not None
+        result.last_read = state.last_read or 0
+        result.watch_level = state.watch_level or WatchLevel.NORMAL
     return result
 
 
 def thread_for_reader(user, pk: int) -> Thread:
-    """The thread if the user may see it, with their reading state and watching level."""
+    """The thread if the user may see it (its reader's state comes with `thread_page`)."""
     # The category's own tags join the thread's in related resources and experts.
     threads = Thread.objects.select_related(
         "category__action_line", "category__theme", "accepted_post"
     )
-    if user.is_authenticated:
-        watch = Watch.objects.filter(user=user, thread=OuterRef("pk"))
-        threads = _with_read_state(threads, user).annotate(
-            watch_level=Subquery(watch.values("level")[:1])
-        )
     thread = get_object_or_404(threads, pk=pk)
     # Checked on the thread in hand (Thread.is_readable_by: visible_to's rule, without the
     # cost of building its query), so the reader learns nothing of one they may not see.

@@ -1,0 +1,93 @@
+"""What a signed-in member's thread page shows of their own: read marker, watching level, and
+which posts of the page they liked or bookmarked, read in one query.
+
+As annotations (a subquery each on the thread, an EXISTS each on the posts) they cost no
+query of their own, but building them took Django about 3 ms a page, several times what
+this one statement costs the database. Only the reader's own rows are read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.db import connection
+
+from .models import Bookmark, Post, Reaction, ReadState, Watch
+
+
+@dataclass
+class ReaderState:
+    last_read: int | None = None  # None: the member never opened the thread
+    watch_level: str | None = None  # None: no level chosen for this thread
+    liked: set[int] = field(default_factory=set)
+    bookmarked: set[int] = field(default_factory=set)
+
+
+def _column(model, name: str) -> str:
+    return model._meta.get_field(name).column
+
+
+@cache
+def _sql() -> str:
+    """Rows of (kind, number, text); the page's posts are its thread's, ordered by position,
+    LIMIT and OFFSET as the paginator slices them."""
+    page = (
+        f"SELECT {Post._meta.pk.column} FROM {Post._meta.db_table} "
+        f"WHERE {_column(Post, 'thread')} = %s "
+        f"ORDER BY {_column(Post, 'position')} LIMIT %s OFFSET %s"
+    )
+
+    def own(model, kind: str, number: str, text: str, where: str) -> str:
+        return (
+            f"SELECT '{kind}', {number}, {text} FROM {model._meta.db_table} "
+            f"WHERE {_column(model, 'user')} = %s AND {where}"
+        )
+
+    on_page = f"{_column(Reaction, 'post')} IN ({page})"
+    return " UNION ALL ".join(
+        [
+            own(
+                ReadState,
+                "read",
+                _column(ReadState, "last_read_position"),
+                "NULL",
+                f"{_column(ReadState, 'thread')} = %s",
+            ),
+            own(
+                Watch,
+                "watch",
+                "NULL",
+                _column(Watch, "level"),
+                f"{_column(Watch, 'thread')} = %s",
+            ),
+            own(Reaction, "liked", _column(Reaction, "post"), "NULL", on_page),
+            own(
+                Bookmark,
+                "bookmarked",
+                _column(Bookmark, "post"),
+                "NULL",
+                f"{_column(Bookmark, 'post')} IN ({page})",
+            ),
+        ]
+    )
+
+
+def reader_state(user, thread_id: int, offset: int, limit: int) -> ReaderState:
+    """The member's state in this thread, for the `limit` posts from `offset` on."""
+    state = ReaderState()
+    page = [thread_id, limit, offset]
+    params = [user.pk, thread_id, user.pk, thread_id, user.pk, *page, user.pk, *page]
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(), params)
+        rows = cursor.fetchall()
+    for kind, number, text in rows:
+        if kind == "read":
+            state.last_read = number
+        elif kind == "watch":
+            state.watch_level = text
+        elif kind == "liked":
+            state.liked.add(number)
+        else:
+            state.bookmarked.add(number)
+    return state
