@@ -197,6 +197,28 @@ def test_a_lone_surrogate_is_replaced_and_the_rest_kept():
     assert "Half a pair ? and <strong>bold</strong> words" in output
 
 
+def test_one_text_leaves_nothing_behind_for_the_next():
+    # Each thread reuses one Markdown renderer (community/rendering.py), reset after each text.
+    rendered("[register]: https://register.example\n\nSee the [register].")
+
+    later = rendered("Our [register] is different.")
+
+    assert "href" not in later
+    assert "[register]" in later
+
+
+def test_each_thread_renders_with_a_renderer_of_its_own():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"**Reply {n}** with\n\n- a list\n- of {n} items" for n in range(200)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outputs = list(pool.map(rendered, texts))
+
+    for n, output in enumerate(outputs):
+        assert output == rendered(texts[n])
+        assert f"<strong>Reply {n}</strong>" in output
+
+
 def test_script_text_is_shown_as_text():
     output = rendered("Write `<script>` in the page head.")
 
