@@ -154,9 +154,16 @@ class ThreadPage:
     is_moderator: bool
     liked: set[int] = field(default_factory=set)
     bookmarked: set[int] = field(default_factory=set)
-    last_read: int = 0
-    has_read_state: bool = False  # the member opened the thread before
+    read_marker: int | None = None  # None: the member never opened the thread
     watch_level: str = WatchLevel.NORMAL
+
+    @property
+    def last_read(self) -> int:
+        return self.read_marker or 0
+
+    @property
+    def has_read_state(self) -> bool:
+        return self.read_marker is not None
 
 
 # What a thread page shows of its posts and their authors (forums/authors.py): loading
@@ -200,8 +207,7 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
     if user.is_authenticated:
         state = reader_state(user, thread.pk, (page.number - 1) * per_page, per_page)
         result.liked, result.bookmarked = state.liked, state.bookmarked
-        result.has_read_state = state.last_read is not None
-        result.last_read = state.last_read or 0
+        result.read_marker = state.last_read
         result.watch_level = state.watch_level or WatchLevel.NORMAL
     return result
 

@@ -44,31 +44,19 @@ def _sql() -> str:
             f"WHERE {_column(model, 'user')} = %s AND {where}"
         )
 
-    on_page = f"{_column(Reaction, 'post')} IN ({page})"
+    def of_thread(model, kind: str, number: str, text: str) -> str:
+        return own(model, kind, number, text, f"{_column(model, 'thread')} = %s")
+
+    def on_page(model, kind: str) -> str:
+        post = _column(model, "post")
+        return own(model, kind, post, "NULL", f"{post} IN ({page})")
+
     return " UNION ALL ".join(
         [
-            own(
-                ReadState,
-                "read",
-                _column(ReadState, "last_read_position"),
-                "NULL",
-                f"{_column(ReadState, 'thread')} = %s",
-            ),
-            own(
-                Watch,
-                "watch",
-                "NULL",
-                _column(Watch, "level"),
-                f"{_column(Watch, 'thread')} = %s",
-            ),
-            own(Reaction, "liked", _column(Reaction, "post"), "NULL", on_page),
-            own(
-                Bookmark,
-                "bookmarked",
-                _column(Bookmark, "post"),
-                "NULL",
-                f"{_column(Bookmark, 'post')} IN ({page})",
-            ),
+            of_thread(ReadState, "read", _column(ReadState, "last_read_position"), "NULL"),
+            of_thread(Watch, "watch", "NULL", _column(Watch, "level")),
+            on_page(Reaction, "liked"),
+            on_page(Bookmark, "bookmarked"),
         ]
     )
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from forums.actions.posting import mark_read
 from forums.models import Bookmark, Reaction, Watch, WatchLevel
 from forums.reader_state import reader_state
 from tests.factories import CategoryFactory, VerifiedUserFactory
@@ -64,7 +65,6 @@ def test_another_members_likes_bookmarks_and_levels_never_show(client, thread):
 def test_the_read_marker_and_the_watching_level_are_the_members_own(thread):
     member, newcomer = VerifiedUserFactory(), VerifiedUserFactory()
     Watch.objects.create(user=member, thread=thread, level=WatchLevel.TRACKING)
-    from forums.actions.posting import mark_read
 
     mark_read(member, thread, 30)
 
@@ -76,7 +76,6 @@ def test_the_read_marker_and_the_watching_level_are_the_members_own(thread):
 
 def test_a_member_who_read_part_of_a_thread_is_offered_the_first_unread_post(client, thread):
     member = VerifiedUserFactory()
-    from forums.actions.posting import mark_read
 
     mark_read(member, thread, 10)
     client.force_login(member)
