@@ -104,12 +104,13 @@ def test_production_variables_choose_the_production_services():
 
 READ_BINDING = """
 from django.conf import settings
-print(settings.DATABASES["default"].get("OPTIONS", {}).get("server_side_binding", False))
+options = settings.DATABASES["default"].get("OPTIONS", {})
+print(options.get("server_side_binding", False), options.get("prepare_threshold"))
 """
 
 
-@pytest.mark.parametrize(("value", "bound_on_server"), [("", "True"), ("false", "False")])
-def test_postgresql_binds_parameters_on_the_server_unless_told_not_to(value, bound_on_server):
+@pytest.mark.parametrize(("value", "bound_on_server"), [("", "True 5"), ("false", "False None")])
+def test_postgresql_prepares_repeated_statements_unless_told_not_to(value, bound_on_server):
     result = run_python(
         READ_BINDING,
         SECRET_KEY="x" * 50,

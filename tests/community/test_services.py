@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.db import connection
 
 from community.asgi import application
+from tests.factories import thread_with_posts
 
 
 @pytest.mark.postgres
@@ -19,6 +20,22 @@ def test_the_database_is_postgresql():
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")
         assert cursor.fetchone()[0].startswith("PostgreSQL")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_postgresql_plans_a_statement_a_connection_repeats_once(client):
+    """Planning the thread page's joined thread query took longer than running it."""
+    thread = thread_with_posts()
+    for _ in range(6):
+        assert client.get(thread.get_absolute_url()).status_code == 200
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['SELECT "forums_thread"."id"%'],
+        )
+        assert cursor.fetchone()[0] >= 1
 
 
 @pytest.mark.redis
