@@ -7,8 +7,9 @@ database and, when DATABASE_URL names a PostgreSQL server, on a database of its 
 
 For more than signed-out GETs of one page (signed-in clients, POSTs, several pages), a module
 passes `cases=`: a function of what `populate` returned, giving a list of `Case`s. Each case
-is requested once untimed, then timed `--requests` times; its table also gives the median
-CPU time of the benchmark process and the size of the last response's HTML. Before timing,
+is requested once untimed, then timed `--requests` times, then once more untimed with
+Django's query log on, to count its SQL queries and weigh its HTML; its table also gives the
+median CPU time of the benchmark process. Before timing,
 the process freezes what it has loaded out of the garbage collector, as the site's entry
 points do (community/startup.py).
 """
@@ -43,23 +44,30 @@ class Case:
 
 
 def _timed(case: Case, requests: int, connection) -> tuple[list[float], list[float], int, Any]:
-    """Wall and CPU timings in ms, the SQL queries of the last request, the last response.
+    """Wall and CPU timings in ms, the SQL queries of one more request, its response.
 
     CPU time is this process's (Django's side, and SQLite's, which runs in it; not the
-    PostgreSQL server's): other work on the machine inflates it less than the wall time."""
+    PostgreSQL server's): other work on the machine inflates it less than the wall time.
+    The queries are counted in a request of their own, untimed: Django's query log (what
+    CaptureQueriesContext turns on, and what counts BEGIN and COMMIT as the tests do)
+    formats every statement with its parameters, time a server process never spends."""
     from django.test.utils import CaptureQueriesContext
 
     timings, cpu = [], []
     for n in range(1, requests + 1):
         if case.before is not None:
             case.before(n)
-        connection.queries_log.clear()  # the log keeps 9,000 queries at most
-        with CaptureQueriesContext(connection) as captured:
-            start, start_cpu = time.perf_counter(), time.process_time()
-            response = case.request(n)
-            timings.append((time.perf_counter() - start) * 1000)
-            cpu.append((time.process_time() - start_cpu) * 1000)
+        start, start_cpu = time.perf_counter(), time.process_time()
+        response = case.request(n)
+        timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
         assert response.status_code == case.status, (case.label, response.status_code)
+    if case.before is not None:
+        case.before(requests + 1)
+    connection.queries_log.clear()  # the log keeps 9,000 queries at most
+    with CaptureQueriesContext(connection) as captured:
+        response = case.request(requests + 1)
+    assert response.status_code == case.status, (case.label, response.status_code)
     return timings, cpu, len(captured), response
 
 
