@@ -7,9 +7,10 @@ database and, when DATABASE_URL names a PostgreSQL server, on a database of its 
 
 For more than signed-out GETs of one page (signed-in clients, POSTs, several pages), a module
 passes `cases=`: a function of what `populate` returned, giving a list of `Case`s. Each case
-is requested once untimed, then timed `--requests` times, then once more untimed with
-Django's query log on, to count its SQL queries and weigh its HTML; its table also gives the
-median CPU time of the benchmark process. Before timing,
+is requested once untimed; then the cases are timed in turn, `--requests` rounds of one
+request each; then each is requested once more untimed with Django's query log on, to
+count its SQL queries and weigh its HTML. Its table also gives the median CPU time of the
+benchmark process. Query strings (`queries=`) are timed one after the other. Before timing,
 the process freezes what it has loaded out of the garbage collector, as the site's entry
 points do (community/startup.py).
 """
@@ -43,32 +44,42 @@ class Case:
     status: int = 200
 
 
-def _timed(case: Case, requests: int, connection) -> tuple[list[float], list[float], int, Any]:
-    """Wall and CPU timings in ms, the SQL queries of one more request, its response.
+def _rounds(cases: list[Case], requests: int) -> list[tuple[list[float], list[float]]]:
+    """Wall and CPU timings in ms of each case, requested in turn `requests` times.
 
+    The cases take turns (one request of each, then the next round) so that a slower spell
+    of the machine, which can last tens of seconds here, falls on all of them alike instead
+    of on whichever case it happens to meet; a server serves such a mix too.
     CPU time is this process's (Django's side, and SQLite's, which runs in it; not the
-    PostgreSQL server's): other work on the machine inflates it less than the wall time.
-    The queries are counted in a request of their own, untimed: Django's query log (what
-    CaptureQueriesContext turns on, and what counts BEGIN and COMMIT as the tests do)
-    formats every statement with its parameters, time a server process never spends."""
+    PostgreSQL server's): other work on the machine inflates it less than the wall time."""
+    timed: list[tuple[list[float], list[float]]] = [([], []) for _ in cases]
+    for n in range(1, requests + 1):
+        for case, (timings, cpu) in zip(cases, timed, strict=True):
+            if case.before is not None:
+                case.before(n)
+            start, start_cpu = time.perf_counter(), time.process_time()
+            response = case.request(n)
+            timings.append((time.perf_counter() - start) * 1000)
+            cpu.append((time.process_time() - start_cpu) * 1000)
+            assert response.status_code == case.status, (case.label, response.status_code)
+    return timed
+
+
+def _counted(case: Case, n: int, connection) -> tuple[int, Any]:
+    """The SQL queries of the case's n-th request, made untimed, and its response.
+
+    Counted apart from the timings: Django's query log (what CaptureQueriesContext turns
+    on, and what counts BEGIN and COMMIT as the tests do) formats every statement with its
+    parameters, time a server process never spends."""
     from django.test.utils import CaptureQueriesContext
 
-    timings, cpu = [], []
-    for n in range(1, requests + 1):
-        if case.before is not None:
-            case.before(n)
-        start, start_cpu = time.perf_counter(), time.process_time()
-        response = case.request(n)
-        timings.append((time.perf_counter() - start) * 1000)
-        cpu.append((time.process_time() - start_cpu) * 1000)
-        assert response.status_code == case.status, (case.label, response.status_code)
     if case.before is not None:
-        case.before(requests + 1)
+        case.before(n)
     connection.queries_log.clear()  # the log keeps 9,000 queries at most
     with CaptureQueriesContext(connection) as captured:
-        response = case.request(requests + 1)
+        response = case.request(n)
     assert response.status_code == case.status, (case.label, response.status_code)
-    return timings, cpu, len(captured), response
+    return len(captured), response
 
 
 def _percentiles(timings: list[float]) -> str:
@@ -111,11 +122,14 @@ def measure(
     if cases is not None:
         print("| request | SQL queries | p50 ms | p95 ms | CPU p50 ms | HTML bytes |")
         print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        for case in cases(populated):
+        measured = cases(populated)
+        for case in measured:
             if case.before is not None:
                 case.before(0)
             case.request(0)  # warm the per-process caches
-            timings, cpu, count, response = _timed(case, requests, connection)
+        timed = _rounds(measured, requests)
+        for case, (timings, cpu) in zip(measured, timed, strict=True):
+            count, response = _counted(case, requests + 1, connection)
             size_bytes = f"{len(response.content):,}" if response.status_code == 200 else "–"
             row = f"{count} | {_percentiles(timings)} | {statistics.median(cpu):.0f}"
             print(f"| {case.label} | {row} | {size_bytes} |")
@@ -126,7 +140,8 @@ def measure(
     for query in queries:
         label = f"`{query}`" if query else "(none)"
         case = Case(label, lambda n, query=query: client.get(path + query))
-        timings, _, count, _ = _timed(case, requests, connection)
+        [(timings, _)] = _rounds([case], requests)
+        count, _ = _counted(case, requests + 1, connection)
         print(f"| {label} | {count} | {_percentiles(timings)} |")
 
 
