@@ -97,7 +97,7 @@ def test_production_variables_choose_the_production_services():
 
     assert chosen["database"] == "django.db.backends.postgresql"
     assert chosen["channel_layer"] == "channels_redis.core.RedisChannelLayer"
-    assert chosen["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert chosen["cache"] == "community.redis_cache.RedisCache"
     assert chosen["search"] == "wagtail.search.backends.elasticsearch8"
     assert chosen["tasks"] == "django_tasks_db.DatabaseBackend"
 

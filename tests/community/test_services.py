@@ -71,6 +71,34 @@ def test_the_cache_is_shared_through_redis():
     assert cache.get(key) == "shared"
 
 
+@pytest.mark.redis
+def test_the_cache_keeps_one_redis_client_that_threads_can_share():
+    from concurrent.futures import ThreadPoolExecutor
+
+    import redis
+
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    prefix = f"probe-{uuid.uuid4().hex}"
+
+    def round_trip(n: int) -> list:
+        key = f"{prefix}-{n}"
+        seen = []
+        for turn in range(20):
+            cache.set(key, (n, turn), timeout=30)
+            seen.append(cache.get(key))
+        return seen
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(round_trip, range(8)))
+
+    assert answers == [[(n, turn) for turn in range(20)] for n in range(8)]
+    # Nothing is kept in the process: a key removed from Redis is gone for the cache too.
+    raw = redis.Redis.from_url(settings.REDIS_URL)
+    raw.delete(*raw.keys(f"*{prefix}-0*"))
+    assert cache.get(f"{prefix}-0") is None
+    assert cache.get(f"{prefix}-1") == (1, 19)
+
+
 @pytest.mark.elasticsearch
 @pytest.mark.django_db
 def test_published_pages_are_indexed_in_elasticsearch(demo):
