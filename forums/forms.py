@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django import forms
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from community.models import ActionLine, Theme
@@ -72,6 +77,24 @@ class NewThreadForm(forms.Form):
 class ReplyForm(forms.Form):
     body = PostBodyField(label=_("Your reply"))
     reply_to = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def fields_html(self) -> SafeString:
+        """The hidden post being replied to, and the text's label, help, errors and box.
+
+        Every thread page a member opens shows the same blank form: its markup is rendered
+        once per language (through Django's form templates, about 1 ms a page) and reused.
+        """
+        if self.is_bound or self.initial:
+            return self._render_fields()
+        return _blank_reply_fields(get_language())
+
+    def _render_fields(self) -> SafeString:
+        return format_html("{}\n{}", self["reply_to"], self["body"].as_field_group())
+
+
+@cache
+def _blank_reply_fields(language: str) -> SafeString:
+    return ReplyForm(prefix=None)._render_fields()
 
 
 class EditPostForm(forms.Form):

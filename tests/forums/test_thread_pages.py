@@ -234,6 +234,34 @@ def test_mentions_link_known_members_and_say_which_names_are_unknown(client, mem
     assert "No member is called @nobody-here" in html
 
 
+def test_the_reply_form_speaks_the_pages_language_and_never_keeps_a_quote(client, member):
+    thread = thread_with_posts()
+    first = thread.posts.get(position=1)
+    blank = '<input type="hidden" name="reply_to" id="id_reply_to">'
+
+    english = page(client, f"/forums/t/{thread.pk}/")
+    quoting = page(client, f"/forums/t/{thread.pk}/?quote={first.pk}")
+    arabic = page(client, f"/ar/forums/t/{thread.pk}/")
+    again = page(client, f"/forums/t/{thread.pk}/")
+
+    assert blank in english and '<label for="id_body">Your reply:</label>' in english
+    assert f'name="reply_to" value="{first.pk}"' in quoting
+    assert "&gt; First post." in quoting
+    assert blank in arabic and '<label for="id_body">ردّك:</label>' in arabic
+    assert blank in again and "&gt; First post." not in again
+
+
+def test_an_empty_reply_is_marked_at_the_field(client, member):
+    thread = thread_with_posts()
+
+    response = client.post(f"/forums/t/{thread.pk}/reply/", {"body": "   "})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert '<ul class="errorlist" id="id_body_error"><li>Write something before you post.' in html
+    assert 'aria-invalid="true" aria-describedby="id_body_helptext id_body_error"' in html
+
+
 def test_a_reply_refused_by_a_limit_keeps_the_text_and_says_why(client, member, settings):
     settings.FORUMS_LIMITS = {"NEW_MEMBER_LINKS": 1}
     thread = thread_with_posts()
