@@ -5,6 +5,7 @@ grow with the number of threads, posts or authors. Everything starts from `visib
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
@@ -164,6 +165,13 @@ class ThreadPage:
     @property
     def has_read_state(self) -> bool:
         return self.read_marker is not None
+
+    @cached_property
+    def page_numbers(self) -> list:
+        """The pages to link: the first and last, and two either side of this one, with
+        the paginator's ellipsis between (a thread of 2,000 posts has 100 pages)."""
+        paginator = self.page.paginator
+        return list(paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1))
 
 
 # What a thread page shows of its posts and their authors (forums/authors.py): loading

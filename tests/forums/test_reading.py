@@ -93,3 +93,27 @@ def test_a_thread_started_after_joining_is_new_until_read(client, reader):
     assert ">New<" in row_of(client.get("/forums/latest/").content.decode(), thread.title)
     client.get(thread.get_absolute_url())
     assert ">New<" not in row_of(client.get("/forums/latest/").content.decode(), thread.title)
+
+
+def page_links(page: str) -> list[str]:
+    """The labels of the first page list, in order: numbers, the current one, gaps."""
+    import re
+
+    nav = page.split('class="pagination"', 1)[1].split("</nav>", 1)[0]
+    return re.findall(r"<li>(?:<a [^>]*>|<span[^>]*>)([^<]+)<", nav)
+
+
+def test_a_long_thread_links_its_ends_and_the_pages_near_the_readers(client):
+    from tests.forum_bulk import bulk_authors, bulk_thread
+
+    thread = bulk_thread(CategoryFactory(), posts=300, authors=bulk_authors(3, "long"))
+    url = f"/forums/t/{thread.pk}/"
+
+    middle = client.get(f"{url}?page=8").content.decode()
+    first = client.get(url).content.decode()
+
+    assert page_links(middle) == ["Previous", "1", "…", "6", "7", "8", "9", "10", "…", "15", "Next"]
+    assert '<span aria-current="page">8</span>' in middle
+    assert page_links(first) == ["1", "2", "3", "…", "15", "Next"]
+    assert 'href="?page=15"' in first
+    assert 'id="post-300"' in client.get(f"{url}?page=15").content.decode()
