@@ -162,10 +162,6 @@ class ThreadPage:
     def last_read(self) -> int:
         return self.read_marker or 0
 
-    @property
-    def has_read_state(self) -> bool:
-        return self.read_marker is not None
-
     @cached_property
     def page_numbers(self) -> list:
         """The pages to link: the first and last, and two either side of this one, with

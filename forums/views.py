@@ -181,7 +181,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
     view = queries.thread_page(request.user, thread, request.GET.get("page"), per_page)
     posts = list(view.page.object_list)
     if posts and request.user.is_authenticated and posts[-1].position > view.last_read:
-        posting.mark_read(request.user, thread, posts[-1].position, has_state=view.has_read_state)
+        posting.mark_read(request.user, thread, posts[-1].position)
         events.thread_read.send(sender=None, user=request.user, thread=thread)
     reply_form = _reply_form(request, thread)
     can_accept = can_accept_answer(request.user, thread)

@@ -55,6 +55,26 @@ def test_a_thread_page_does_not_read_more_with_more_posts_or_authors(client, rea
     assert counted[1] <= (3 if reader is None else 9)
 
 
+def test_a_members_first_visit_to_a_thread_costs_no_more_than_a_return(client):
+    member = VerifiedUserFactory()
+    client.force_login(member)
+    category = CategoryFactory()
+    first, returning = (
+        bulk_thread(category, posts=30, authors=bulk_authors(3, name)) for name in "ab"
+    )
+    mark_read(member, returning, 3)
+    client.get("/forums/")
+
+    counted = [queries_for(client, f"/forums/t/{t.pk}/") for t in (first, returning)]
+
+    # The read marker is created or moved by one statement (forums/actions/posting.py).
+    assert counted[0] == counted[1]
+    assert [t.read_states.get(user=member).last_read_position for t in (first, returning)] == [
+        20,
+        20,
+    ]
+
+
 @pytest.mark.parametrize("reader", ["visitor", "member"], indirect=True)
 def test_a_category_page_does_not_read_more_with_more_threads(client, reader):
     authors = bulk_authors(30, "cat")
