@@ -26,6 +26,20 @@ def test_taking_part_watches_the_thread_and_marks_it_read():
     assert ReadState.objects.get(user=author, thread=thread).last_read_position == 1
 
 
+def test_replying_keeps_the_level_a_member_chose_for_the_thread():
+    thread = thread_with_posts()
+    member = VerifiedUserFactory()
+    Watch.objects.create(user=member, thread=thread, level=WatchLevel.MUTED)
+
+    post_reply(author=member, thread=thread, body="Still muted, thanks.")
+    post_reply(author=member, thread=thread, body="And still.")
+
+    assert list(Watch.objects.filter(user=member).values_list("thread", "level")) == [
+        (thread.pk, WatchLevel.MUTED)
+    ]
+    assert ReadState.objects.get(user=member, thread=thread).last_read_position == 3
+
+
 def test_a_member_who_has_not_confirmed_their_email_cannot_post():
     with pytest.raises(PermissionDenied, match="Confirm your e-mail"):
         start_thread(
