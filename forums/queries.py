@@ -155,12 +155,8 @@ class ThreadPage:
     is_moderator: bool
     liked: set[int] = field(default_factory=set)
     bookmarked: set[int] = field(default_factory=set)
-    read_marker: int | None = None  # None: the member never opened the thread
+    last_read: int = 0  # the member's read marker; 0 before they first open the thread
     watch_level: str = WatchLevel.NORMAL
-
-    @property
-    def last_read(self) -> int:
-        return self.read_marker or 0
 
     @cached_property
     def page_numbers(self) -> list:
@@ -211,7 +207,7 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
     if user.is_authenticated:
         state = reader_state(user, thread.pk, (page.number - 1) * per_page, per_page)
         result.liked, result.bookmarked = state.liked, state.bookmarked
-        result.read_marker = state.last_read
+        result.last_read = state.last_read or 0
         result.watch_level = state.watch_level or WatchLevel.NORMAL
     return result
 
