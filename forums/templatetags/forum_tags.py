@@ -1,9 +1,10 @@
-"""Template tags of the forum pages: authors' names and links, unread marks."""
+"""Template tags of the forum pages: authors' names and links, unread marks, post fragments."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -66,3 +67,25 @@ def post_fragment(parser, token) -> PostFragmentNode:
     nodelist = parser.parse(("endpost_fragment",))
     parser.delete_first_token()
     return PostFragmentNode(parser.compile_filter(bits[1]), nodelist)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, name: str, nodelist: template.NodeList):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context) -> str:
+        context[self.name] = mark_safe(self.nodelist.render(context))  # already escaped markup
+        return ""
+
+
+@register.tag
+def capture(parser, token) -> CaptureNode:
+    """{% capture as name %}...{% endcapture %}: render the block once into `name`, for markup
+    a page prints twice (the thread's pagination above and below the posts)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("capture takes the form {% capture as name %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(bits[2], nodelist)

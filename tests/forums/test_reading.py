@@ -117,3 +117,14 @@ def test_a_long_thread_links_its_ends_and_the_pages_near_the_readers(client):
     assert page_links(first) == ["1", "2", "3", "…", "15", "Next"]
     assert 'href="?page=15"' in first
     assert 'id="post-300"' in client.get(f"{url}?page=15").content.decode()
+
+
+def test_the_page_list_shows_above_and_below_the_posts(client):
+    from tests.forum_bulk import bulk_authors, bulk_thread
+
+    thread = bulk_thread(CategoryFactory(), posts=45, authors=bulk_authors(2, "both"))
+    page = client.get(f"/forums/t/{thread.pk}/?page=2").content.decode()
+
+    before, posts_and_after = page.split('<ol class="posts"', 1)
+    after = posts_and_after.split("</ol>", 1)[1]
+    assert page_links(before) == page_links(after) == ["Previous", "1", "2", "3", "Next"]
