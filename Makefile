@@ -1,7 +1,7 @@
 # The two commands a newcomer needs: `make run` and `make test`. See README.md.
 
 # Debian's own Python 3.11 first: it is built with profile-guided and link-time optimisation,
-# which a Python compiled by pyenv (or from source) is not unless asked; Django runs 10 to 15%
+# which a Python compiled by pyenv (or from source) is not unless asked; Django runs 7 to 20%
 # faster on it (docs/benchmarks.md).
 PYTHON ?= $(shell command -v /usr/bin/python3.11 || command -v python3.11 || command -v python3)
 VENV := .venv

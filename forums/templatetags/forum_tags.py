@@ -1,4 +1,5 @@
-"""Template tags of the forum pages: authors' names and links, unread marks, post fragments."""
+"""Template tags of the forum pages: authors' names and links, unread marks, cached post
+fragments, and markup captured once to be printed twice."""
 
 from __future__ import annotations
 
