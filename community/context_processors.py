@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
@@ -30,14 +31,38 @@ def _language_links(request) -> list[dict]:
     if page is not None:
         links = page_language_links(page, request)
     else:
-        path = request.get_full_path()
         links = [
-            {"code": code, "name": name, "url": translate_url(path, code), "alternate": True}
-            for code, name in settings.LANGUAGES
+            {"code": code, "name": name, "url": url, "alternate": True}
+            for (code, name), url in zip(
+                settings.LANGUAGES, _same_address_in_each_language(request), strict=True
+            )
         ]
     for link in links:
         link["absolute_url"] = request.build_absolute_uri(link["url"])
     return links
+
+
+def _same_address_in_each_language(request) -> list[str]:
+    """This request's address in each of the site's languages, query string kept.
+
+    What translate_url does, from the route the request was resolved to rather than by
+    resolving its path again for each language (a third of the switcher's time)."""
+    full_path = request.get_full_path()
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name:
+        return [translate_url(full_path, code) for code, _name in settings.LANGUAGES]
+    _path, separator, query = full_path.partition("?")
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            try:
+                url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+            except NoReverseMatch:
+                url = full_path
+            else:
+                url = f"{url}{separator}{query}"
+        urls.append(url)
+    return urls
 
 
 def site_chrome(request):

@@ -24,8 +24,8 @@ def author_name(user: User | None) -> str:
     return user.get_full_name() or (f"@{user.handle}" if user.handle else _("a member"))
 
 
-def profile_url_for(user: User | None, viewer) -> str | None:
-    """The author's profile address if `viewer` may open it (ExpertProfile.visible_to's rule)."""
+def profile_for(user: User | None, viewer) -> ExpertProfile | None:
+    """The author's profile if `viewer` may open it (ExpertProfile.visible_to's rule)."""
     if user is None:
         return None
     profile = _profile(user)
@@ -37,4 +37,10 @@ def profile_url_for(user: User | None, viewer) -> str | None:
         or viewer.pk == user.pk
         or (viewer.is_authenticated and viewer.is_staff)
     )
-    return profile.get_absolute_url() if visible else None
+    return profile if visible else None
+
+
+def profile_url_for(user: User | None, viewer) -> str | None:
+    """The author's profile address if `viewer` may open it."""
+    profile = profile_for(user, viewer)
+    return profile.get_absolute_url() if profile is not None else None

@@ -20,7 +20,7 @@ from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from .authors import author_name, profile_url_for
+from .authors import author_name, profile_for
 from .models import Post
 from .queries import ThreadPage
 
@@ -37,7 +37,10 @@ def _template_version() -> str:
 
 
 class _Authors(dict):
-    """Each author's name and the link this reader may follow, worked out once a page."""
+    """Each author's name and whether this reader may follow a link to their profile, worked
+    out once a page. The profile's id stands for its address: reversing the address of every
+    author on every page cost more than the rest of the key, and the language that changes
+    the address is in the key already."""
 
     def __init__(self, viewer) -> None:
         super().__init__()
@@ -46,21 +49,30 @@ class _Authors(dict):
     def of(self, user) -> tuple:
         pk = user.pk if user is not None else None
         if pk not in self:
-            self[pk] = (author_name(user), profile_url_for(user, self.viewer))
+            profile = profile_for(user, self.viewer)
+            self[pk] = (author_name(user), profile.pk if profile is not None else None)
         return self[pk]
 
 
-def fragment_inputs(
-    post: Post, view: ThreadPage, viewer, can_accept: bool, authors: _Authors | None = None
-) -> tuple:
-    """Everything forums/includes/post.html shows of this post to this reader."""
-    authors = authors if authors is not None else _Authors(viewer)
+def page_inputs(view: ThreadPage, viewer, can_accept: bool) -> tuple:
+    """What every post of this page shows alike to this reader."""
     thread = view.thread
-    reply_to = post.reply_to if post.reply_to_id else None
     return (
         _template_version(),
         get_language(),
         timezone.get_current_timezone_name(),
+        thread.pk,
+        thread.is_locked,
+        view.page.number,
+        viewer.is_authenticated,
+        can_accept,
+    )
+
+
+def fragment_inputs(post: Post, view: ThreadPage, viewer, authors: _Authors) -> tuple:
+    """What forums/includes/post.html shows of this post beyond `page_inputs`."""
+    reply_to = post.reply_to if post.reply_to_id else None
+    return (
         post.pk,
         post.position,
         post.created_at,
@@ -72,21 +84,16 @@ def fragment_inputs(
         post.like_count,
         authors.of(post.author),
         (reply_to.pk, reply_to.position, authors.of(reply_to.author)) if reply_to else None,
-        thread.pk,
-        thread.accepted_post_id == post.pk,
-        thread.is_locked,
-        view.page.number,
-        viewer.is_authenticated,
+        view.thread.accepted_post_id == post.pk,
         viewer.is_authenticated and post.author_id == viewer.pk,
         post.is_unread,
         post.pk in view.liked,
         post.pk in view.bookmarked,
-        can_accept,
     )
 
 
-def _key(inputs: tuple) -> str:
-    digest = hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
+def _key(page: tuple, inputs: tuple) -> str:
+    digest = hashlib.blake2b(repr((page, inputs)).encode(), digest_size=16).hexdigest()
     return f"forums:post:{digest}"
 
 
@@ -95,11 +102,12 @@ def prepare(posts: Iterable[Post], view: ThreadPage, viewer, can_accept: bool) -
     all of them at once (one round trip to Redis, whatever the number of posts)."""
     keys = []
     authors = _Authors(viewer)
+    page = page_inputs(view, viewer, can_accept)
     for post in posts:
         post.is_unread = viewer.is_authenticated and 0 < view.last_read < post.position
         post.fragment_key = None
         if not view.is_moderator:
-            post.fragment_key = _key(fragment_inputs(post, view, viewer, can_accept, authors))
+            post.fragment_key = _key(page, fragment_inputs(post, view, viewer, authors))
             keys.append(post.fragment_key)
     return cache.get_many(keys) if keys else {}
 

@@ -1,9 +1,12 @@
-"""Template tags of the forum pages: authors' names and links, unread marks, cached post
-fragments, and markup captured once to be printed twice."""
+"""Template tags of the forum pages: authors' names and links, unread marks, a thread's page
+links, cached post fragments, and markup captured once to be printed twice."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -11,7 +14,7 @@ from django.utils.translation import ngettext
 
 from forums import post_fragments
 from forums.authors import author_name, profile_url_for
-from forums.queries import unread_of
+from forums.queries import ThreadPage, unread_of
 
 register = template.Library()
 
@@ -35,10 +38,39 @@ def unread_mark(context, thread) -> str:
     if unread:
         return format_html(
             '<a class="badge badge--unread" href="{}">{}</a>',
-            f"/forums/t/{thread.pk}/unread/",
+            reverse("forums:first_unread", args=[thread.pk]),
             ngettext("%(count)d unread", "%(count)d unread", unread) % {"count": unread},
         )
     return ""
+
+
+@dataclass
+class PageLinks:
+    previous: str | None
+    next: str | None
+    pages: list[tuple[object, str | None]]  # (number or ellipsis, address or None)
+
+
+@register.simple_tag(takes_context=True)
+def thread_page_links(context, view: ThreadPage) -> PageLinks:
+    """The addresses of the thread's other pages, keeping the reader's query string but not a
+    quoted post: what `{% querystring page=n quote=None %}` gives, built once for all."""
+    query = context["request"].GET.copy()
+    query.pop("quote", None)
+
+    def address(number: int) -> str:
+        query["page"] = str(number)
+        return f"?{query.urlencode()}"
+
+    page = view.page
+    return PageLinks(
+        previous=address(page.previous_page_number()) if page.has_previous() else None,
+        next=address(page.next_page_number()) if page.has_next() else None,
+        pages=[
+            (number, address(number) if isinstance(number, int) else None)
+            for number in view.page_numbers
+        ],
+    )
 
 
 class PostFragmentNode(template.Node):

@@ -27,7 +27,7 @@ from community.models import (
 )
 from community.models.translations import in_reader_language, language_name, outdated_against
 from community.visibility import public_pages
-from tests.factories import UserFactory
+from tests.factories import UserFactory, thread_with_posts
 
 pytestmark = pytest.mark.django_db
 
@@ -280,6 +280,24 @@ def test_the_switcher_keeps_the_knowledge_base_filters(client, demo):
     links = switcher(html_of(client, "/knowledge-base/?line=C7"))
 
     assert links["ar"] == "/ar/knowledge-base/?line=C7"
+
+
+def test_the_switcher_of_a_forum_thread_keeps_the_thread_and_its_page(client, demo):
+    thread = thread_with_posts(replies=44)
+    address = f"/forums/t/{thread.pk}/?page=2&per_page=20"
+
+    links = switcher(html_of(client, f"/fr{address}"))
+
+    expected = {"en": address, "ar": f"/ar{address}", "fr": f"/fr{address}"}
+    assert links == {code: escape(url) for code, url in expected.items()}
+
+
+def test_the_switcher_of_a_missing_page_still_leads_somewhere(client, demo):
+    response = client.get("/ar/forums/t/999999/")
+
+    assert response.status_code == 404
+    links = switcher(response.content.decode())
+    assert links["ar"] == "/ar/forums/t/999999/" and links["en"] == "/forums/t/999999/"
 
 
 def test_a_translation_with_another_slug_is_found_from_the_original_one(client, translated_call):

@@ -1,6 +1,8 @@
 """Reading state: unread marks, jumping to the first unread post, links that land on the
 right page at the post's anchor."""
 
+import re
+
 import pytest
 
 from forums.actions.posting import post_reply
@@ -63,6 +65,21 @@ def test_jump_to_the_first_unread_post(client, reader):
     response = client.get(f"/forums/t/{thread.pk}/unread/")
 
     assert response["Location"] == f"/forums/t/{thread.pk}/?page=2#post-21"
+
+
+def test_the_unread_count_of_a_listed_thread_leads_to_its_first_unread_post_in_arabic(
+    client, reader
+):
+    category = CategoryFactory()
+    thread = thread_with_posts(category=category, replies=24)
+    client.get(thread.get_absolute_url())  # page 1: posts 1 to 20 read
+
+    row = row_of(client.get(f"/ar{category.get_absolute_url()}").content.decode(), thread.title)
+    link = re.search(r'<a class="badge badge--unread" href="([^"]+)"', row).group(1)
+    response = client.get(link)
+
+    assert link == f"/ar/forums/t/{thread.pk}/unread/"
+    assert response["Location"] == f"/ar/forums/t/{thread.pk}/?page=2#post-21"
 
 
 def test_reading_a_page_marks_its_posts_read_and_never_moves_back(client, reader):
