@@ -11,6 +11,8 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
+from community.notifications.queries import remember_unread
+
 from .models import Bookmark, Category, Post, ReadState, Thread, Watch, WatchLevel
 from .permissions import can_moderate, check_can_read_thread
 from .reader_state import reader_state
@@ -186,7 +188,7 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
 
     A member's read marker, watching level, likes and bookmarks come in one more query
     (forums/reader_state.py), so the page reads the same number of times whatever the
-    number of posts or authors.
+    number of posts or authors; the header's "any notification unread?" comes with them.
     """
     posts = (
         Post.objects.filter(thread=thread)
@@ -209,6 +211,7 @@ def thread_page(user, thread: Thread, page_number, per_page: int = 20) -> Thread
         result.liked, result.bookmarked = state.liked, state.bookmarked
         result.last_read = state.last_read or 0
         result.watch_level = state.watch_level or WatchLevel.NORMAL
+        remember_unread(user, state.has_unread_notifications)
     return result
 
 

@@ -51,6 +51,11 @@ def has_unread(user) -> bool:
     return known
 
 
+def remember_unread(user, any_unread: bool) -> None:
+    """Known from a query that asked it along with others (forums/reader_state.py)."""
+    user.__dict__[_ANY_UNREAD] = any_unread
+
+
 def forget_unread(user) -> None:
     user.__dict__.pop(_ANY_UNREAD, None)
 

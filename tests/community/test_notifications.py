@@ -275,9 +275,23 @@ def test_reading_the_thread_reads_its_notification(client, committed):
         posting.post_reply(author=VerifiedUserFactory(), thread=thread, body="New")
     client.force_login(watcher)
 
-    client.get(thread.get_absolute_url())
+    page = client.get(thread.get_absolute_url()).content.decode()
 
     assert not Notification.objects.filter(recipient=watcher, read_at__isnull=True).exists()
+    assert '<span class="notification-count" hidden>' in page
+
+
+def test_reading_a_thread_leaves_the_other_threads_notifications_unread(client, committed):
+    watched, other = thread_with_posts(), thread_with_posts()
+    watcher = watcher_of(watched)
+    with committed():
+        posting.post_reply(author=VerifiedUserFactory(), thread=watched, body="New")
+    client.force_login(watcher)
+
+    page = client.get(other.get_absolute_url()).content.decode()
+
+    assert Notification.objects.filter(recipient=watcher, read_at__isnull=True).count() == 1
+    assert '<span class="notification-count">1</span>' in page
 
 
 def test_preferences_are_chosen_per_kind(client):
