@@ -182,13 +182,43 @@ fail() {
   exit 1
 }
 
+postgres_ports() { echo "$PG_PORT"; }
+redis_ports() { echo "$REDIS_PORT"; }
+elasticsearch_ports() { echo "$ES_PORT $ES_TRANSPORT_PORT"; }
+elasticsearch_startup_log() { echo "$ES_DIR/launcher.log"; }
+postgres_startup_log() { postgres_log; }
+redis_startup_log() { redis_log; }
+
+# The ports are in the kernel's range for outgoing connections (32768 to 60999), so for a
+# moment one of them can be the local end of some client's connection, and the server
+# then exits with "Address already in use". Wait for such a connection to end first.
+wait_for_ports() {
+  local port i
+  for port in $("$1_ports"); do
+    for ((i = 0; i < 30; i++)); do
+      [[ -z $(ss -Htan exclude time-wait "( sport = :$port )" 2>/dev/null) ]] && break
+      ((i == 0)) && say "port $port is held by another connection; waiting for it"
+      sleep 1
+    done
+  done
+}
+
+bind_failed() { grep -qs 'Address already in use' "$("$1_startup_log")"; }
+
 start_one() {
-  local svc=$1 limit=60 start=$SECONDS
+  local svc=$1 limit=60 start=$SECONDS tries=1
   [[ $svc == elasticsearch ]] && limit=180
   "${svc}_install"
-  "${svc}_running" || "${svc}_start"
+  if ! "${svc}_running"; then wait_for_ports "$svc"; "${svc}_start"; fi
   until "${svc}_ready"; do
-    # Give up early when the process is gone (e.g. port taken), else at the limit.
+    # Give up early when the process is gone (e.g. port taken), else at the limit; a port
+    # taken between the check and the server's bind gets two more tries.
+    if ((SECONDS - start >= 3)) && ! "${svc}_running" && ((tries < 3)) && bind_failed "$svc"; then
+      say "$svc could not bind its port; starting it again"
+      tries=$((tries + 1)) start=$SECONDS
+      sleep 2; wait_for_ports "$svc"; "${svc}_start"
+      continue
+    fi
     if ((SECONDS - start >= limit)) || { ((SECONDS - start >= 3)) && ! "${svc}_running"; }; then
       fail "$svc" "$limit"
     fi
