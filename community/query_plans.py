@@ -6,7 +6,8 @@ community/settings.py), and after five runs of a prepared statement PostgreSQL m
 generic plan, made without the values. For the forums' lookups by id that is the point: no
 planning on each request. For a listing's facet counts it is not: Wagtail's `path LIKE %s`
 and the expiry time are unknown to a generic plan, and each count took 70 ms instead of 10
-(docs/benchmarks.md, "Knowledge base").
+(docs/benchmarks.md, "Knowledge base"). The database search backend's ranking, whose words
+and audiences are parameters, ran about twice as slowly under one ("Search").
 """
 
 from __future__ import annotations

@@ -125,3 +125,19 @@ def test_the_migration_to_one_table_keeps_each_entrys_words_and_values(census):
     assert [hit.key for hit in after.hits] == [hit.key for hit in before.hits]
     assert after.facets == before.facets
     assert search("quokka", country=["KE"]).total == 1
+
+
+@pytest.mark.postgres
+def test_a_repeated_search_is_planned_for_its_words_each_time_on_postgresql(census):
+    """A generic plan (a prepared statement's, after five runs) knows neither the words nor
+    the reader's audiences, and ranked a common word about twice as slowly
+    (docs/benchmarks.md, search)."""
+    for _ in range(8):
+        assert search("wombat", kind=["resource"], line=["C7"]).total == 4
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["SELECT%search_searchentry%"],
+        )
+        assert [row[0] for row in cursor.fetchall()] == []
