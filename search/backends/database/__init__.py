@@ -140,13 +140,10 @@ class DatabaseBackend(SearchBackend):
         entries = self._matches(query, reader, facet, rank=False)
         return fulltext().count_values(entries, facet, self.bound)
 
+    # Under a generic plan (community/query_plans.py) PostgreSQL ranked a common word about
+    # twice as slowly: the words and the reader's audiences are its parameters.
+    @planned_for_their_values()
     def search(self, query: SearchQuery, reader: Reader) -> SearchResults:
-        # Under a generic plan (community/query_plans.py) PostgreSQL ranked a common word
-        # about twice as slowly: the words and the reader's audiences are its parameters.
-        with planned_for_their_values():
-            return self._search(query, reader)
-
-    def _search(self, query: SearchQuery, reader: Reader) -> SearchResults:
         rows = self._ranked(query, reader)
         capped = len(rows) > self.bound
         rows = rows[: self.bound]
