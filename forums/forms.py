@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from django import forms
@@ -108,3 +109,13 @@ class EditFirstPostForm(EditPostForm):
 
 class WatchForm(forms.Form):
     level = forms.ChoiceField(label=_("Notifications"), choices=WatchLevel.choices)
+
+
+@dataclass(frozen=True)
+class WatchChoice:
+    """What the watching select shows: the level chosen, among the levels WatchForm accepts.
+    A plain value rather than a bound form: the select is drawn by hand, and a form instance
+    per page cost more than the select itself."""
+
+    level: str
+    choices = WatchLevel.choices

@@ -16,7 +16,7 @@ from members.models import User
 
 from . import events, post_fragments, queries
 from .actions import posting, reactions
-from .forms import EditFirstPostForm, EditPostForm, NewThreadForm, ReplyForm, WatchForm
+from .forms import EditFirstPostForm, EditPostForm, NewThreadForm, ReplyForm, WatchChoice, WatchForm
 from .models import Category, Post, Thread, Watch, WatchLevel
 from .permissions import (
     can_accept_answer,
@@ -108,7 +108,7 @@ def category(request: HttpRequest, slug: str) -> HttpResponse:
             "category": category,
             "page": page,
             "view": view,
-            "watch_form": _watch_form(request.user, category=category),
+            "watch": _watch_choice(request.user, category=category),
             "can_post": request.user.is_authenticated,
         },
     )
@@ -128,7 +128,7 @@ def tag(request: HttpRequest, kind: str, value: str) -> HttpResponse:
             "kind": kind,
             "value": value,
             "page": page,
-            "watch_form": _watch_form(request.user, **target),
+            "watch": _watch_choice(request.user, **target),
         },
     )
 
@@ -141,14 +141,14 @@ def _tag_target(kind: str, value: str) -> tuple[ActionLine | None, Theme | None]
     raise Http404(_("There is no such tag."))
 
 
-def _watch_form(user, **target) -> WatchForm | None:
+def _watch_choice(user, **target) -> WatchChoice | None:
     if not user.is_authenticated:
         return None
     level = (
         Watch.objects.filter(user=user, **target).values_list("level", flat=True).first()
         or WatchLevel.NORMAL
     )
-    return WatchForm(initial={"level": level})
+    return WatchChoice(level)
 
 
 @login_required
@@ -198,9 +198,7 @@ def thread(request: HttpRequest, pk: int) -> HttpResponse:
             if request.user.is_authenticated
             else None,
             "can_accept": can_accept,
-            "watch_form": WatchForm(initial={"level": view.watch_level})
-            if request.user.is_authenticated
-            else None,
+            "watch": WatchChoice(view.watch_level) if request.user.is_authenticated else None,
             "per_page_choices": queries.PER_PAGE_CHOICES,
         },
     )
@@ -259,7 +257,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
             "reply_form": form,
             "reply_denied": None,
             "can_accept": can_accept,
-            "watch_form": WatchForm(initial={"level": view.watch_level}),
+            "watch": WatchChoice(view.watch_level),
             "per_page_choices": queries.PER_PAGE_CHOICES,
         },
         status=400,

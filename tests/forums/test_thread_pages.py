@@ -164,6 +164,7 @@ def test_categories_and_tags_can_be_watched_too(client, member):
 
     assert Watch.objects.get(user=member, category=category).level == "first_post"
     assert Watch.objects.get(user=member, action_line__number=7).level == "watching"
+    assert 'value="first_post" selected' in page(client, f"/forums/c/{category.slug}/")
     assert 'value="watching" selected' in page(client, "/forums/tags/action-line/C7/")
 
 
