@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page
 
 from .models.translations import TranslatablePage, page_language_links
-from .navigation import main_navigation
+from .navigation import chrome_urls, main_navigation
 from .visibility import is_expired
 
 
@@ -76,6 +76,7 @@ def site_chrome(request):
     return {
         "unread_notifications": unread,
         "community_name": settings.COMMUNITY_NAME,
+        "chrome_urls": chrome_urls(),
         "navigation": SimpleLazyObject(lambda: main_navigation(request)),
         "language_links": SimpleLazyObject(lambda: _language_links(request)),
     }

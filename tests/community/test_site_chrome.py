@@ -5,6 +5,9 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.utils import translation
+
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +51,20 @@ def test_arabic_turns_the_page_right_to_left(client, demo):
     assert '<html lang="ar" dir="rtl">' in html
     assert "قاعدة المعارف" in html  # "Knowledge base" in the navigation
     assert "تسجيل الدخول" in html  # "Sign in"
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar", "/fr"])
+def test_account_and_footer_links_stay_in_the_readers_language(client, demo, prefix):
+    visitor = client.get(f"{prefix}/").content.decode()
+    client.force_login(UserFactory())
+    member = client.get(f"{prefix}/").content.decode()
+    translation.activate("en")  # the request left its language active in this thread
+
+    for path in ["/accounts/login/", "/accounts/signup/", "/search/"]:
+        assert f'href="{prefix}{path}"' in visitor, path
+    for path in ["/notifications/", "/forums/conversations/", "/experts/me/", "/accounts/logout/"]:
+        assert f'href="{prefix}{path}"' in member, path
+    assert f'href="{prefix}/accounts/login/"' not in member
 
 
 def test_french_is_left_to_right_and_translated(client, demo):
