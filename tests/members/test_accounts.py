@@ -45,6 +45,17 @@ def test_demo_administrator_password_is_printed_only_once(capsys):
     assert User.objects.filter(email="admin@example.org").count() == 1
 
 
+def test_the_demo_administrator_signs_in_to_the_site_without_confirming_the_address(client, capsys):
+    call_command("create_demo_admin")
+    password = capsys.readouterr().out.split("password:")[1].split()[0]
+
+    response = client.post("/accounts/login/", {"login": "admin@example.org", "password": password})
+
+    assert response.status_code == 302
+    assert "confirm-email" not in response["Location"]
+    assert client.get("/experts/me/settings/").status_code == 200
+
+
 def test_the_demo_administrator_can_sign_in_to_the_wagtail_admin(client):
     User.objects.create_superuser(email="admin@example.org", password="pass-for-test")
 

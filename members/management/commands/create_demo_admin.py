@@ -2,6 +2,7 @@
 
 import secrets
 
+from allauth.account.models import EmailAddress
 from django.core.management.base import BaseCommand
 
 from members.models import User
@@ -23,11 +24,14 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(
+        admin = User.objects.create_superuser(
             email=email, password=password, first_name="Demo", last_name="Administrator"
         )
+        # Made by whoever runs the server, so the address needs no confirming: the same
+        # e-mail and password sign in to the site as well as to Wagtail's admin.
+        EmailAddress.objects.create(user=admin, email=email, primary=True, verified=True)
         self.stdout.write(
-            self.style.SUCCESS("Demo administrator created. Sign in at /admin/ with:")
+            self.style.SUCCESS("Demo administrator created. Sign in (site or /admin/) with:")
         )
         self.stdout.write(f"  e-mail:   {email}\n  password: {password}")
         self.stdout.write("This password is shown only now.")
