@@ -7,24 +7,17 @@ database and, when DATABASE_URL names a PostgreSQL server, on a database of its 
 
 For more than signed-out GETs of one page (signed-in clients, POSTs, several pages), a module
 passes `cases=`: a function of what `populate` returned, giving a list of `Case`s. Each case
-is requested once untimed; then the cases are timed in turn, rounds of one request each;
-then each is requested once more untimed with Django's query log on, to count its SQL
-queries and weigh its HTML. Its table also gives the median CPU time of the benchmark
-process. Query strings (`queries=`) are timed one after the other. Before timing, the
-process freezes what it has loaded out of the garbage collector, as the site's entry points
-do (community/startup.py).
-
-The engines take turns (`--turns`, 2 by default): SQLite then PostgreSQL, then PostgreSQL
-then SQLite, each turn a fresh process and database timing its share of the `--requests`.
-This machine runs slower after a minute or two of work; measured one after the other, the
-second engine met the slower machine every time, and the merged turns give both the same.
+is requested once untimed; then the cases are timed in turn, `--requests` rounds of one
+request each; then each is requested once more untimed with Django's query log on, to
+count its SQL queries and weigh its HTML. Its table also gives the median CPU time of the
+benchmark process. Query strings (`queries=`) are timed one after the other. Before timing,
+the process freezes what it has loaded out of the garbage collector, as the site's entry
+points do (community/startup.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import os
 import statistics
 import subprocess
@@ -100,11 +93,9 @@ def measure(
     queries: Sequence[str],
     size: int,
     requests: int,
-    out: str,
     cases: Callable[[Any], list[Case]] | None = None,
 ) -> None:
-    """In a process whose settings point at the database to measure; the timings, counts
-    and sizes of each row go to the JSON file `out`, for the parent to merge and print."""
+    """In a process whose settings point at the database to measure."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
     import django
@@ -127,8 +118,10 @@ def measure(
     from community.startup import freeze_loaded_objects
 
     freeze_loaded_objects()
-    rows = []
+    print(f"\n{connection.vendor}: {size:,} rows added in {built:.1f} s")
     if cases is not None:
+        print("| request | SQL queries | p50 ms | p95 ms | CPU p50 ms | HTML bytes |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
         measured = cases(populated)
         for case in measured:
             if case.before is not None:
@@ -137,53 +130,19 @@ def measure(
         timed = _rounds(measured, requests)
         for case, (timings, cpu) in zip(measured, timed, strict=True):
             count, response = _counted(case, requests + 1, connection)
-            size_bytes = len(response.content) if response.status_code == 200 else None
-            rows.append(_row(case.label, timings, cpu, count, size_bytes))
-    else:
-        client = Client(HTTP_HOST="localhost")
-        client.get(path)  # warm the per-process caches
-        for query in queries:
-            label = f"`{query}`" if query else "(none)"
-            case = Case(label, lambda n, query=query: client.get(path + query))
-            [(timings, cpu)] = _rounds([case], requests)
-            count, _ = _counted(case, requests + 1, connection)
-            rows.append(_row(label, timings, cpu, count, None))
-    result = {"vendor": connection.vendor, "built": built, "cases": cases is not None}
-    Path(out).write_text(json.dumps({**result, "rows": rows}))
-
-
-def _row(label: str, timings: list[float], cpu: list[float], count: int, size) -> dict:
-    return {"label": label, "wall": timings, "cpu": cpu, "queries": count, "bytes": size}
-
-
-def _merged(turns: list[dict]) -> dict:
-    """One engine's turns as one: the timings of each row put together, the counts and
-    sizes of the last turn (each turn's are the same but for a digit of a date)."""
-    rows = [dict(row) for row in turns[-1]["rows"]]
-    for row in rows:
-        row["wall"], row["cpu"] = [], []
-    for turn in turns:
-        for row, timed in zip(rows, turn["rows"], strict=True):
-            assert row["label"] == timed["label"], (row["label"], timed["label"])
-            row["wall"] += timed["wall"]
-            row["cpu"] += timed["cpu"]
-    built = ", ".join(f"{turn['built']:.1f}" for turn in turns)
-    return {**turns[-1], "rows": rows, "built": built}
-
-
-def _print_table(engine: dict, size: int) -> None:
-    print(f"\n{engine['vendor']}: {size:,} rows added in {engine['built']} s")
-    if engine["cases"]:
-        print("| request | SQL queries | p50 ms | p95 ms | CPU p50 ms | HTML bytes |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    else:
-        print("| query | SQL queries | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |")
-    for row in engine["rows"]:
-        cells = f"{row['label']} | {row['queries']} | {_percentiles(row['wall'])}"
-        if engine["cases"]:
-            size_bytes = f"{row['bytes']:,}" if row["bytes"] is not None else "–"
-            cells += f" | {statistics.median(row['cpu']):.0f} | {size_bytes}"
-        print(f"| {cells} |")
+            size_bytes = f"{len(response.content):,}" if response.status_code == 200 else "–"
+            row = f"{count} | {_percentiles(timings)} | {statistics.median(cpu):.0f}"
+            print(f"| {case.label} | {row} | {size_bytes} |")
+        return
+    client = Client(HTTP_HOST="localhost")
+    client.get(path)  # warm the per-process caches
+    print("| query | SQL queries | p50 ms | p95 ms |\n| --- | ---: | ---: | ---: |")
+    for query in queries:
+        label = f"`{query}`" if query else "(none)"
+        case = Case(label, lambda n, query=query: client.get(path + query))
+        [(timings, _)] = _rounds([case], requests)
+        count, _ = _counted(case, requests + 1, connection)
+        print(f"| {label} | {count} | {_percentiles(timings)} |")
 
 
 def _postgres_url(url: str, database: str) -> str:
@@ -208,49 +167,25 @@ def run(
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=default_size)
     parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument(
-        "--turns", type=int, default=2, help="processes per engine, the engines alternating"
-    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        measure(populate, path, queries, args.size, args.requests, args.out, cases)
+        measure(populate, path, queries, args.size, args.requests, cases)
         return
 
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
-    base_env = {**os.environ}
-    base_env.pop("DATABASE_URL", None)
-    base_env.pop("ELASTICSEARCH_URL", None)  # listings never search; indexing would only slow
-    url = os.environ.get("DATABASE_URL", "")
-    engines = ["sqlite"]
-    if url.startswith(("postgres://", "postgresql://")):
-        engines.append("postgresql")
-    per_turn = math.ceil(args.requests / args.turns)
-    results: dict[str, list[dict]] = {engine: [] for engine in engines}
-
-    def child(engine: str, turn: int) -> None:
-        out = work / f"{engine}-{turn}.json"
-        var = work / f"var-{engine}-{turn}"
-        var.mkdir()
-        env = {**base_env, "VAR_DIR": str(var)}
-        if engine == "postgresql":
-            _psql(url, f"DROP DATABASE IF EXISTS {bench_database}")
-            _psql(url, f"CREATE DATABASE {bench_database}")
-            env["DATABASE_URL"] = _postgres_url(url, bench_database)
+    def child(env: dict) -> None:
         command = [sys.executable, script, "--child", f"--size={args.size}"]
-        try:
-            subprocess.run(
-                [*command, f"--requests={per_turn}", f"--out={out}"], env=env, check=True
-            )
-        finally:
-            if engine == "postgresql":
-                _psql(url, f"DROP DATABASE IF EXISTS {bench_database}")
-        results[engine].append(json.loads(out.read_text()))
+        subprocess.run([*command, f"--requests={args.requests}"], env=env, check=True)
 
-    for turn in range(args.turns):
-        for engine in engines if turn % 2 == 0 else reversed(engines):
-            child(engine, turn)
-    print(f"{per_turn * args.turns} requests a row in {args.turns} turns of {per_turn}")
-    for engine in engines:
-        _print_table(_merged(results[engine]), args.size)
+    env = {**os.environ, "VAR_DIR": tempfile.mkdtemp(prefix="bench-")}
+    env.pop("DATABASE_URL", None)
+    env.pop("ELASTICSEARCH_URL", None)  # listings never search; indexing would only slow
+    child(env)
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        _psql(url, f"DROP DATABASE IF EXISTS {bench_database}")
+        _psql(url, f"CREATE DATABASE {bench_database}")
+        try:
+            child({**env, "DATABASE_URL": _postgres_url(url, bench_database)})
+        finally:
+            _psql(url, f"DROP DATABASE IF EXISTS {bench_database}")
