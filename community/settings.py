@@ -156,6 +156,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"server_side_binding": True, "prepare_threshold": 5}
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with the type check of every join remembered (community/postgresql/).
+    DATABASES["default"]["ENGINE"] = "community.postgresql"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Write-ahead logging with NORMAL sync: a commit appends to the log without waiting for
     # the disk (synced at checkpoints; a power cut may lose the last commits, never the

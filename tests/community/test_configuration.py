@@ -95,7 +95,7 @@ def test_production_variables_choose_the_production_services():
         TASKS_BACKEND="database",
     )
 
-    assert chosen["database"] == "django.db.backends.postgresql"
+    assert chosen["database"] == "community.postgresql"  # Django's, one cost removed
     assert chosen["channel_layer"] == "channels_redis.core.RedisChannelLayer"
     assert chosen["cache"] == "community.redis_cache.RedisCache"
     assert chosen["search"] == "wagtail.search.backends.elasticsearch8"
