@@ -4,6 +4,10 @@ On every join of every query it compiles, Django's PostgreSQL backend asks both 
 database types, to cast one when they differ; a foreign key to a `BigAutoField` builds a new
 `BigIntegerField` to answer. That was 0.1 ms a join: a millisecond of a thread page's nine
 joins, more on a thread list. The answer for a pair of model fields never changes.
+
+On a Django upgrade, compare `prepare_join_on_clause` with Django's own
+(django/db/backends/postgresql/operations.py); tests/community/test_postgresql_backend.py
+fails if the SQL written here and there ever differs.
 """
 
 from __future__ import annotations
